@@ -1,0 +1,114 @@
+"""The course map: every lecture, every exercise, its points and where to read about it.
+
+This is the one place to change when an exercise is added, renamed or re-weighted.
+The checks of an exercise live in ``grader/checks/<module>.py``, its hints in
+``grader/hints/<module>.py``… all keyed by the names below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Where the README's main command serves the site; the grader's feedback links here.
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+@dataclass(frozen=True)
+class Lecture:
+    module: str  # file name of the submission, without ``.py``
+    title: str  # as the notes head it
+
+
+@dataclass(frozen=True)
+class Exercise:
+    module: str
+    name: str
+    points: float
+    section: str  # heading of the lecture page that explains the idea
+
+    @property
+    def qualname(self) -> str:
+        return f"{self.module}.{self.name}"
+
+    @property
+    def lecture(self) -> Lecture:
+        return LECTURES[self.module]
+
+    @property
+    def docs_path(self) -> str:
+        """The page and anchor in ``docs/`` where this exercise is explained."""
+        return f"docs/{self.module}.md#{self.name}"
+
+    @property
+    def url(self) -> str:
+        """The same place on the served site."""
+        return f"{SITE_URL}{self.module}/#{self.name}"
+
+    @property
+    def reading(self) -> str:
+        """A sentence that says what to read, as stubs and feedback print it."""
+        return f"{self.lecture.title}, section “{self.section}” ({self.docs_path})"
+
+
+LECTURES: dict[str, Lecture] = {
+    lecture.module: lecture
+    for lecture in [
+        Lecture("l01_regression", "Lecture 1: Regression"),
+        Lecture("l02_guidance", "Lecture 2: 整体指导"),
+        Lecture("l03_critical_points", "Lecture 3: 局部极小值与鞍点"),
+        Lecture("l04_batch_momentum", "Lecture 4: 分批(batch)和动量方法"),
+        Lecture("l05_adaptive_lr", "Lecture 5: 有适应性的学习率"),
+        Lecture("l23_adversarial", "Lecture 23: 对抗攻击"),
+    ]
+}
+
+# Points add up to 100.
+EXERCISES: list[Exercise] = [
+    Exercise("l01_regression", "mae", 3, "MAE 与 MSE"),
+    Exercise("l01_regression", "mse", 3, "MAE 与 MSE"),
+    Exercise("l01_regression", "hard_sigmoid", 4, "分段线性曲线 (hard sigmoid)"),
+    Exercise("l01_regression", "piecewise_linear", 6, "分段线性曲线 (hard sigmoid)"),
+    Exercise("l01_regression", "one_hidden_layer", 5, "神经网络"),
+    Exercise("l01_regression", "minibatches", 4, "迭代(Epoch) vs 更新(update)"),
+    Exercise("l02_guidance", "kfold", 5, "交叉验证"),
+    Exercise("l02_guidance", "cross_validation_loss", 4, "交叉验证"),
+    Exercise("l03_critical_points", "second_order_approx", 3, "泰勒展开"),
+    Exercise("l03_critical_points", "hessian", 6, "海塞矩阵"),
+    Exercise("l03_critical_points", "classify_critical_point", 4, "判断极小值与鞍点"),
+    Exercise("l03_critical_points", "escape_direction", 4, "走出鞍点"),
+    Exercise("l04_batch_momentum", "momentum_step", 3, "Momentum"),
+    Exercise("l04_batch_momentum", "momentum_descent", 4, "Momentum"),
+    Exercise("l05_adaptive_lr", "adagrad_step", 4, "Adagrad"),
+    Exercise("l05_adaptive_lr", "adagrad", 3, "Adagrad"),
+    Exercise("l05_adaptive_lr", "rmsprop_step", 4, "RMSProp"),
+    Exercise("l05_adaptive_lr", "rmsprop", 3, "RMSProp"),
+    Exercise("l05_adaptive_lr", "adam_step", 6, "Adam"),
+    Exercise("l23_adversarial", "cross_entropy", 5, "无目标攻击"),
+    Exercise("l23_adversarial", "distance", 3, "距离：2-范数与无穷范数"),
+    Exercise("l23_adversarial", "project_linf", 4, "距离：2-范数与无穷范数"),
+    Exercise("l23_adversarial", "untargeted_attack", 5, "无目标攻击"),
+    Exercise("l23_adversarial", "targeted_attack", 5, "有目标攻击"),
+]
+
+BY_NAME: dict[str, Exercise] = {exercise.name: exercise for exercise in EXERCISES}
+MAX_SCORE: float = sum(exercise.points for exercise in EXERCISES)
+
+
+def select(names: list[str]) -> list[Exercise]:
+    """The exercises named by function or module names (all of them for none).
+
+    Raises:
+        KeyError: naming the first name that is neither.
+    """
+    if not names:
+        return list(EXERCISES)
+    chosen: list[Exercise] = []
+    for name in names:
+        if name in BY_NAME:
+            matches = [BY_NAME[name]]
+        elif name in LECTURES:
+            matches = [e for e in EXERCISES if e.module == name]
+        else:
+            raise KeyError(name)
+        chosen += [e for e in matches if e not in chosen]
+    return chosen

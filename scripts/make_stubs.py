@@ -1,0 +1,86 @@
+"""Write ``exercises/<module>.py`` from ``solutions/<module>.py``.
+
+A stub keeps each public function's signature, type hints and docstring (and the
+site's snippet markers around it) and replaces its body with a
+``NotImplementedError`` that says what to read. Private helpers are left out:
+writing them is part of the exercise.
+
+    python scripts/make_stubs.py            # rewrite every stub
+    python scripts/make_stubs.py --check    # exit 1 if a stub is out of date
+
+Run it after changing a solution's signature or docstring; ``tests/test_stubs.py``
+fails until the stubs agree with the solutions again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from grader.course import BY_NAME, LECTURES  # noqa: E402
+
+START_MARKER = "# --8<-- [start:{}]"
+END_MARKER = "# --8<-- [end:{}]"
+
+
+def stub_source(solution: str) -> str:
+    tree = ast.parse(solution)
+    lines = solution.splitlines()
+    module_doc = ast.get_docstring(tree) or ""
+    title = module_doc.splitlines()[0].replace("reference solutions", "exercises")
+    out = [
+        '"""' + title,
+        "",
+        "Replace each ``raise NotImplementedError(...)`` with your code, then check it:",
+        "",
+        f"    python -m grader check {{name}}",
+        '"""',
+        "",
+    ]
+    # Keep the imports: type hints and the student's code need them.
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            out += lines[node.lineno - 1 : node.end_lineno]
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
+            continue
+        exercise = BY_NAME[node.name]
+        docstring_end = node.body[0].end_lineno
+        out += ["", "", START_MARKER.format(node.name)]
+        out += lines[node.lineno - 1 : docstring_end]
+        out.append(
+            f"    raise NotImplementedError(\n"
+            f'        "{node.name} is not written yet: read {exercise.reading}"\n'
+            f"    )"
+        )
+        out.append(END_MARKER.format(node.name))
+    text = "\n".join(out) + "\n"
+    module = exercise.module
+    return text.replace("{name}", module)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only report stale stubs")
+    args = parser.parse_args()
+    stale = []
+    for module in LECTURES:
+        stub = stub_source((ROOT / "solutions" / f"{module}.py").read_text(encoding="utf-8"))
+        path = ROOT / "exercises" / f"{module}.py"
+        if path.exists() and path.read_text(encoding="utf-8") == stub:
+            continue
+        stale.append(path)
+        if not args.check:
+            path.write_text(stub, encoding="utf-8")
+    for path in stale:
+        print(f"{'stale' if args.check else 'wrote'}: {path.relative_to(ROOT)}")
+    return 1 if args.check and stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
