@@ -1,0 +1,733 @@
+"""Draw every figure of the course site into docs/figures/ (deterministic SVG).
+
+The notes' images pointed at files on the author's disk and are lost; each one is
+redrawn here from code with the same meaning, most of them with the course's own
+reference solutions (``solutions/*.py``, imported by file path) so that the
+pictures show exactly what the exercises compute.
+
+    python scripts/make_figures.py              # redraw all figures into docs/figures/
+    python scripts/make_figures.py --out DIR    # ... into DIR (the site test compares)
+    python scripts/make_figures.py --check      # exit 1 if a committed figure is stale
+    python scripts/make_figures.py --notebooks  # also re-run docs/notebooks/*.ipynb in place
+
+The same code on the same library versions gives the same bytes: fixed random
+seeds, ``svg.hashsalt`` fixed, no date in the metadata, text drawn as paths in
+matplotlib's own DejaVu fonts (so no system font is needed, and figure text is
+ASCII and math only; the Chinese captions live in the Markdown pages).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import FancyArrowPatch, Rectangle  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+FIGURES_DIR = ROOT / "docs" / "figures"
+NOTEBOOKS_DIR = ROOT / "docs" / "notebooks"
+
+BLUE = "#1f77b4"
+RED = "#d62728"
+GREEN = "#2ca02c"
+ORANGE = "#ff7f0e"
+PURPLE = "#9467bd"
+GREY = "#7f7f7f"
+
+STYLE = {
+    "svg.hashsalt": "hylee-dl-course",  # ids of clip paths etc. stop being random
+    "svg.fonttype": "path",  # glyphs as paths: no font needed to view, same bytes
+    "font.family": "DejaVu Sans",  # ships with matplotlib: same on every machine
+    "mathtext.fontset": "dejavusans",
+    "font.size": 10,
+    "axes.titlesize": 10.5,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": False,
+    "legend.frameon": False,
+    "savefig.bbox": "tight",
+    "savefig.pad_inches": 0.05,
+    "image.interpolation": "nearest",
+}
+
+
+# ---------------------------------------------------------------------------
+# The course's own code, by file path (never by putting solutions/ on sys.path)
+# ---------------------------------------------------------------------------
+
+
+def load_module(relative_path: str) -> ModuleType:
+    """Import ``ROOT/relative_path`` under a private module name."""
+    path = ROOT / relative_path
+    name = "_course_figures_" + relative_path.replace("/", "_").removesuffix(".py")
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses and pickling look modules up by name
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[name]
+        raise
+    return module
+
+
+def solution(lecture: str) -> ModuleType:
+    return load_module(f"solutions/{lecture}.py")
+
+
+def grad_of(loss: Callable[[torch.Tensor], torch.Tensor]) -> Callable[[torch.Tensor], torch.Tensor]:
+    """``grad_fn(theta)`` for the optimisers of Lectures 4 and 5."""
+
+    def grad_fn(theta: torch.Tensor) -> torch.Tensor:
+        theta = theta.detach().requires_grad_(True)
+        (g,) = torch.autograd.grad(loss(theta), theta)
+        return g
+
+    return grad_fn
+
+
+def t64(values) -> torch.Tensor:
+    return torch.as_tensor(values, dtype=torch.float64)
+
+
+# ---------------------------------------------------------------------------
+# Lecture 1: Regression
+# ---------------------------------------------------------------------------
+
+
+def ramp_params(x0: float, x1: float) -> tuple[float, float]:
+    """(b, w) of the contract's hard_sigmoid that climbs while x goes x0 -> x1."""
+    w = 6.0 / (x1 - x0)
+    return -3.0 - w * x0, w
+
+
+def fig_l01_hard_sigmoid() -> Figure:
+    l01 = solution("l01_regression")
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9.0, 3.3))
+
+    x = torch.linspace(-6, 6, 601, dtype=torch.float64)
+    y = l01.hard_sigmoid(x, c=1.0, b=0.0, w=1.0)
+    ax1.plot(x, y, color=BLUE, lw=2.2)
+    ax1.axhline(0, color=GREY, lw=0.6)
+    ax1.annotate("", xy=(4.6, 1.0), xytext=(4.6, 0.0),
+                 arrowprops=dict(arrowstyle="<->", color=GREY, lw=0.9))
+    ax1.text(4.8, 0.5, "height $c$", va="center", color=GREY)
+    ax1.text(-5.7, 0.12, "flat", color=GREY)
+    ax1.text(1.4, 0.45, "slope $w/6$", color=GREY)
+    ax1.text(3.2, 1.06, "flat", color=GREY)
+    ax1.set_title(r"hard sigmoid: $c\,\mathrm{clamp}\left(\frac{wx+b}{6}+\frac{1}{2},\,0,\,1\right)$")
+    ax1.set_xlabel("$x$")
+    ax1.set_ylim(-0.15, 1.25)
+
+    knots_x = t64([-2.0, -0.5, 1.0, 2.5])
+    knots_y = t64([0.6, 1.8, 1.1, 2.2])
+    x = torch.linspace(-4, 4.5, 851, dtype=torch.float64)
+    red = l01.piecewise_linear(x, knots_x, knots_y)
+    ax2.axhline(float(knots_y[0]), color=GREY, lw=1.2, ls="--")
+    ax2.text(-4.0, float(knots_y[0]) + 0.07, "0: constant", color=GREY)
+    shades = ["#6baed6", "#2171b5", "#08306b"]
+    for i in range(len(knots_x) - 1):
+        b, w = ramp_params(float(knots_x[i]), float(knots_x[i + 1]))
+        height = float(knots_y[i + 1] - knots_y[i])
+        ramp = l01.hard_sigmoid(x, c=height, b=b, w=w)
+        ax2.plot(x, ramp, color=shades[i], lw=1.4)
+        ax2.text(float(knots_x[i + 1]) + 0.15, height + (0.08 if height > 0 else -0.22),
+                 f"{i + 1}", color=shades[i], fontweight="bold")
+    ax2.plot(x, red, color=RED, lw=2.4, label="red curve = 0 + 1 + 2 + 3")
+    ax2.plot(knots_x, knots_y, "o", color=RED, ms=4)
+    ax2.axhline(0, color=GREY, lw=0.6)
+    ax2.set_title("piecewise linear = constant + sum of hard sigmoids")
+    ax2.set_xlabel("$x$")
+    ax2.legend(loc="upper left")
+    ax2.set_ylim(-1.0, 2.9)
+    return fig
+
+
+def fig_l01_piecewise_approx() -> Figure:
+    l01 = solution("l01_regression")
+
+    def f(x: torch.Tensor) -> torch.Tensor:
+        return torch.sin(1.3 * x) + 0.35 * x + 0.25 * torch.cos(3.1 * x)
+
+    x = torch.linspace(-3, 3, 601, dtype=torch.float64)
+    fig, axes = plt.subplots(1, 3, figsize=(9.6, 2.9), sharey=True)
+    for ax, k in zip(axes, (4, 8, 24)):
+        knots_x = torch.linspace(-3, 3, k, dtype=torch.float64)
+        approx = l01.piecewise_linear(x, knots_x, f(knots_x))
+        error = float((approx - f(x)).abs().max())
+        ax.plot(x, f(x), color="black", lw=1.2, label="any continuous curve")
+        ax.plot(x, approx, color=RED, lw=1.8, label="piecewise linear")
+        ax.plot(knots_x, f(knots_x), "o", color=RED, ms=3)
+        ax.set_title(f"{k - 1} hard sigmoids, max error {error:.2f}")
+        ax.set_xlabel("$x$")
+    axes[0].legend(loc="upper left", fontsize=8.5)
+    return fig
+
+
+def fig_l01_sigmoid_approx() -> Figure:
+    l01 = solution("l01_regression")
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9.0, 3.2))
+
+    x = torch.linspace(-8, 8, 801, dtype=torch.float64)
+    # A sigmoid c*sigmoid(b + w x) has slope c*w/4 in the middle, the hard sigmoid
+    # c*clamp((w' x + b')/6 + 1/2) has slope c*w'/6: they match for w' = 1.5 w.
+    ax1.plot(x, l01.hard_sigmoid(x, c=1.0, b=0.0, w=1.5), color=BLUE, lw=2.2,
+             label="hard sigmoid")
+    ax1.plot(x, torch.sigmoid(x), color=ORANGE, lw=2.0, ls="--",
+             label=r"sigmoid $c\,\sigma(b+wx)$")
+    ax1.set_title("a sigmoid approximates the hard sigmoid")
+    ax1.set_xlabel("$x$")
+    ax1.legend(loc="upper left", fontsize=8.5)
+
+    x = torch.linspace(-3, 3, 1201, dtype=torch.float64)
+    dx = float(x[1] - x[0])
+    colours = ["#fdae6b", "#f16913", "#a63603"]
+    for w, colour in zip((1.0, 3.0, 10.0), colours):
+        hard = l01.hard_sigmoid(x, c=1.0, b=0.0, w=1.5 * w)
+        soft = torch.sigmoid(w * x)
+        area = float((hard - soft).abs().sum() * dx)
+        ax2.plot(x, hard, color=BLUE, lw=1.0, alpha=0.7,
+                 label="hard sigmoid, same slope" if w == 1.0 else None)
+        ax2.plot(x, soft, color=colour, lw=1.8, label=f"$w={w:g}$: area between {area:.2f}")
+    ax2.set_title("as $w$ grows, the gap to the hard sigmoid shrinks ($\\propto 1/w$)")
+    ax2.set_xlabel("$x$")
+    ax2.legend(loc="lower right", fontsize=8)
+    return fig
+
+
+def batch_colours(n_batches: int) -> list[str]:
+    cmap = plt.get_cmap("tab10")
+    return [matplotlib.colors.to_hex(cmap(i)) for i in range(n_batches)]
+
+
+def fig_l01_batches() -> Figure:
+    l01 = solution("l01_regression")
+    n, batch_size = 20, 5
+    batches = l01.minibatches(n, batch_size, shuffle=True, seed=0)
+    colours = batch_colours(len(batches))
+    owner = {int(i): k for k, batch in enumerate(batches) for i in batch}
+
+    fig, ax = plt.subplots(figsize=(9.0, 3.0))
+    ax.set_xlim(-2.6, n + 0.5)
+    ax.set_ylim(-2.2, 2.0)
+    ax.axis("off")
+    for i in range(n):
+        ax.add_patch(Rectangle((i, 1.0), 0.92, 0.7, color=colours[owner[i]]))
+        ax.text(i + 0.46, 1.35, str(i), ha="center", va="center", fontsize=7, color="white")
+    ax.text(-2.5, 1.35, f"$N={n}$\nsamples", ha="left", va="center", fontsize=8.5)
+
+    xs = np.linspace(0.5, n - 0.5, len(batches) + 1)
+    for k in range(len(batches) + 1):
+        ax.text(xs[k], -1.4, rf"$\theta^{{{k}}}$", ha="center", va="center", fontsize=13)
+    for k, batch in enumerate(batches):
+        ax.add_patch(FancyArrowPatch((xs[k] + 0.5, -1.4), (xs[k + 1] - 0.5, -1.4),
+                                     arrowstyle="-|>", mutation_scale=12, color=colours[k], lw=1.6))
+        ax.text((xs[k] + xs[k + 1]) / 2, -0.95,
+                rf"$g = \nabla L^{{{k + 1}}}(\theta^{{{k}}})$", ha="center", fontsize=9,
+                color=colours[k])
+        ax.text((xs[k] + xs[k + 1]) / 2, -0.35, f"batch {k + 1}: {sorted(batch.tolist())}",
+                ha="center", fontsize=7, color=colours[k])
+    ax.text(n / 2, -2.1, f"1 batch = 1 update: this epoch makes {len(batches)} updates",
+            ha="center", fontsize=9.5)
+    return fig
+
+
+def fig_l01_epochs() -> Figure:
+    l01 = solution("l01_regression")
+    n, batch_size, epochs = 20, 5, 3
+    fig, ax = plt.subplots(figsize=(9.0, 2.7))
+    ax.set_xlim(-3.6, n + 4.2)
+    ax.set_ylim(-0.6, epochs + 0.2)
+    ax.axis("off")
+    update = 0
+    for e in range(epochs):
+        batches = l01.minibatches(n, batch_size, shuffle=True, seed=e)
+        colours = batch_colours(len(batches))
+        row = epochs - 1 - e
+        ax.text(-3.5, row + 0.35, f"epoch {e + 1}", va="center", fontsize=9.5)
+        pos = 0
+        for k, batch in enumerate(batches):
+            update += 1
+            for i in batch.tolist():
+                ax.add_patch(Rectangle((pos, row), 0.92, 0.7, color=colours[k], alpha=0.85))
+                ax.text(pos + 0.46, row + 0.35, str(i), ha="center", va="center", fontsize=7,
+                        color="white")
+                pos += 1
+            ax.text(pos - batch_size / 2 - 0.04, row + 0.82, f"update {update}", ha="center",
+                    fontsize=7, color=colours[k])
+        ax.text(n + 0.4, row + 0.35, f"{len(batches)} updates", va="center", fontsize=9)
+    ax.text(n / 2, -0.45, "shuffle before every epoch: the batches differ from epoch to epoch",
+            ha="center", fontsize=9)
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# Lecture 2: general guidance
+# ---------------------------------------------------------------------------
+
+
+def fig_l02_bias_overfitting() -> Figure:
+    rng = np.random.default_rng(7)
+
+    def truth(x):
+        return np.sin(2 * np.pi * x)
+
+    x_train = np.sort(rng.uniform(0, 1, 12))
+    y_train = truth(x_train) + rng.normal(0, 0.25, x_train.shape)
+    x_test = np.sort(rng.uniform(0, 1, 200))
+    y_test = truth(x_test) + rng.normal(0, 0.25, x_test.shape)
+
+    def fit(degree):
+        return np.polynomial.Polynomial.fit(x_train, y_train, degree, domain=[0, 1])
+
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9.4, 3.4))
+    grid = np.linspace(0, 1, 400)
+    ax1.plot(x_train, y_train, "o", color="black", ms=4, label="training data")
+    for degree, colour, label in [(1, BLUE, "too simple: model bias"),
+                                  (3, GREEN, "about right"),
+                                  (9, RED, "too flexible: overfitting")]:
+        ax1.plot(grid, fit(degree)(grid), color=colour, lw=1.8, label=f"degree {degree}: {label}")
+    ax1.set_ylim(-2.2, 2.2)
+    ax1.set_xlabel("$x$")
+    ax1.set_title("three models fitted to the same 12 points")
+    ax1.legend(loc="lower left", fontsize=8)
+
+    degrees = np.arange(0, 10)
+    train_loss, test_loss = [], []
+    for degree in degrees:
+        model = fit(degree)
+        train_loss.append(np.mean((model(x_train) - y_train) ** 2))
+        test_loss.append(np.mean((model(x_test) - y_test) ** 2))
+    train_loss, test_loss = np.array(train_loss), np.array(test_loss)
+    best = int(np.argmin(test_loss))
+    ax2.semilogy(degrees, train_loss, "o-", color=BLUE, label="training loss")
+    ax2.semilogy(degrees, test_loss, "s-", color=RED, label="testing loss")
+    ax2.axvline(best, color=GREY, lw=0.8, ls="--")
+    ax2.set_ylim(5e-3, 50)
+    ax2.text(best + 0.2, 0.3, "best", color=GREY)
+    ax2.text(0.0, 1.5e-2, "model bias\n(both high)", color=BLUE, fontsize=8.5)
+    ax2.text(6.6, 1.5, "overfitting\n(train low,\ntest high)", color=RED, fontsize=8.5)
+    ax2.set_xlabel("model complexity (polynomial degree)")
+    ax2.set_ylabel("MSE")
+    ax2.set_title("restrict the model, but not too much")
+    ax2.legend(loc="upper center", fontsize=8.5)
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# Lecture 3: critical points
+# ---------------------------------------------------------------------------
+
+
+def saddle_loss(theta: torch.Tensor) -> torch.Tensor:
+    """x^2 + y^4/4 - y^2/2: a saddle at 0, two minima at (0, +-1)."""
+    x, y = theta[..., 0], theta[..., 1]
+    return x**2 + y**4 / 4 - y**2 / 2
+
+
+def fig_l03_saddle() -> Figure:
+    l03 = solution("l03_critical_points")
+    origin = torch.zeros(2, dtype=torch.float64)
+    H = l03.hessian(saddle_loss, origin)
+    kind = l03.classify_critical_point(H)
+    v = l03.escape_direction(H)
+    v = v * torch.sign(v[1])  # draw it pointing up
+
+    fig, ax = plt.subplots(figsize=(5.6, 4.2))
+    g = torch.linspace(-1.6, 1.6, 241, dtype=torch.float64)
+    X, Y = torch.meshgrid(g, g, indexing="xy")
+    Z = saddle_loss(torch.stack([X, Y], dim=-1))
+    cs = ax.contour(X, Y, Z, levels=np.linspace(-0.24, 2.0, 15), cmap="viridis", linewidths=0.9)
+    ax.clabel(cs, levels=cs.levels[::3], fontsize=7, fmt="%.1f")
+    ax.plot([0], [0], "o", color=RED, ms=7)
+    ax.text(0.08, -0.2, f"g = 0: {kind}", color=RED)
+    for s in (1, -1):
+        ax.annotate("", xy=(s * 0.85 * float(v[0]), s * 0.85 * float(v[1])), xytext=(0, 0),
+                    arrowprops=dict(arrowstyle="-|>", color=RED, lw=2))
+        ax.plot([0], [s], "*", color=GREEN, ms=12)
+    ax.text(0.1, 1.12, "local minimum", color=GREEN)
+    eig = torch.linalg.eigvalsh(H)
+    ax.set_title(rf"$H$ at the saddle has $\lambda = {float(eig[0]):g}, {float(eig[1]):g}$;"
+                 "\nwalk along the eigenvector of the negative one", fontsize=9.5)
+    ax.set_xlabel(r"$\theta_1$")
+    ax.set_ylabel(r"$\theta_2$")
+    ax.set_aspect("equal")
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# Lecture 4: batches and momentum
+# ---------------------------------------------------------------------------
+
+
+def fig_l04_sharp_flat() -> Figure:
+    x = np.linspace(-4, 4, 801)
+
+    def training(x):
+        flat = -1.0 * np.exp(-((x + 2.0) ** 2) / (2 * 0.8**2))
+        sharp = -1.0 * np.exp(-((x - 2.0) ** 2) / (2 * 0.18**2))
+        return 1.0 + flat + sharp
+
+    shift = 0.35  # the testing data's loss: the same shape, a little moved
+    fig, ax = plt.subplots(figsize=(7.0, 3.2))
+    ax.plot(x, training(x), color=BLUE, lw=2.2, label="training loss")
+    ax.plot(x, training(x - shift), color=RED, lw=1.6, ls="--", label="testing loss (shifted)")
+    for centre, name in ((-2.0, "flat minimum"), (2.0, "sharp minimum")):
+        gap = training(centre - shift) - training(centre)
+        ax.annotate("", xy=(centre, training(centre - shift)), xytext=(centre, training(centre)),
+                    arrowprops=dict(arrowstyle="<->", color="black", lw=1))
+        ax.text(centre + 0.15, max(training(centre) + gap / 2, 0.22), f"gap {gap:.2f}", va="center",
+                fontsize=9)
+        ax.text(centre, 1.12, name, ha="center")
+    ax.set_ylim(-0.1, 1.3)
+    ax.set_xlabel(r"$\theta$")
+    ax.set_ylabel(r"$L$")
+    ax.set_title("flat minima are good, sharp minima are bad")
+    ax.legend(loc="center", bbox_to_anchor=(0.6, 0.35), fontsize=8.5)
+    return fig
+
+
+def ravine_loss(theta: torch.Tensor) -> torch.Tensor:
+    x, y = theta[..., 0], theta[..., 1]
+    return 0.5 * (0.1 * x**2 + 2.0 * y**2)
+
+
+def bumpy_loss(theta: torch.Tensor) -> torch.Tensor:
+    x = theta[..., 0]
+    return 0.05 * x**4 - 0.3 * x**2 + 0.2 * x
+
+
+def fig_l04_momentum() -> Figure:
+    l04 = solution("l04_batch_momentum")
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9.6, 3.6))
+
+    start = t64([-4.5, 1.2])
+    lr, steps = 0.4, 30
+    g = torch.linspace(-5, 1.5, 261, dtype=torch.float64)
+    h = torch.linspace(-1.6, 1.6, 161, dtype=torch.float64)
+    X, Y = torch.meshgrid(g, h, indexing="xy")
+    Z = ravine_loss(torch.stack([X, Y], dim=-1))
+    ax1.contour(X, Y, Z, levels=np.geomspace(0.01, 3.0, 12), cmap="Greys", linewidths=0.7)
+    for lam, colour, label in [(0.0, BLUE, r"gradient descent ($\lambda=0$)"),
+                               (0.7, RED, r"momentum ($\lambda=0.7$)")]:
+        path = l04.momentum_descent(grad_of(ravine_loss), start, lr, lam, steps)
+        ax1.plot(path[:, 0], path[:, 1], "o-", color=colour, ms=2.5, lw=1.2,
+                 label=f"{label}: L = {float(ravine_loss(path[-1])):.3f}")
+    ax1.plot([0], [0], "*", color="black", ms=10)
+    ax1.set_title(rf"the same $\eta={lr}$, {steps} steps")
+    ax1.set_xlabel(r"$\theta_1$")
+    ax1.set_ylabel(r"$\theta_2$")
+    ax1.legend(loc="lower right", fontsize=8)
+
+    x = torch.linspace(-3.2, 3.9, 401, dtype=torch.float64)
+    ax2.plot(x, bumpy_loss(x.unsqueeze(-1)), color="black", lw=1.4)
+    start = t64([3.6])
+    for lam, colour, label in [(0.0, BLUE, "gradient descent"), (0.9, RED, r"momentum $\lambda=0.9$")]:
+        path = l04.momentum_descent(grad_of(bumpy_loss), start, 0.05, lam, 80)
+        ax2.plot(path[:, 0], bumpy_loss(path), "o", color=colour, ms=3, alpha=0.75)
+        end = path[-1]
+        ax2.plot(end, bumpy_loss(end), "o", color=colour, ms=9, mfc="none", mew=2,
+                 label=f"{label}: stops at {float(end[0]):.2f}")
+    ax2.set_title("momentum can roll over a local minimum")
+    ax2.set_xlabel(r"$\theta$")
+    ax2.set_ylabel(r"$L$")
+    ax2.legend(loc="upper center", fontsize=8)
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# Lecture 5: adaptive learning rates
+# ---------------------------------------------------------------------------
+
+
+def race_loss(theta: torch.Tensor) -> torch.Tensor:
+    """A long, narrow valley: steep across, almost flat along it."""
+    x, y = theta[..., 0], theta[..., 1]
+    return 0.5 * (0.02 * x**2 + 4.0 * y**2)
+
+
+def adam_path(grad_fn, theta0, lr, steps, l05):
+    theta = theta0.clone()
+    m = torch.zeros_like(theta)
+    v = torch.zeros_like(theta)
+    rows = [theta]
+    for t in range(steps):
+        theta, m, v = l05.adam_step(theta, grad_fn(theta), m, v, t, lr=lr)
+        rows.append(theta)
+    return torch.stack(rows)
+
+
+def race_paths(steps: int = 60) -> dict[str, torch.Tensor]:
+    """Every optimiser of Lectures 4-5 from the same start on race_loss."""
+    l04 = solution("l04_batch_momentum")
+    l05 = solution("l05_adaptive_lr")
+    grad_fn = grad_of(race_loss)
+    start = t64([-9.0, 1.0])
+    return {
+        r"gradient descent $\eta=0.24$": l04.momentum_descent(grad_fn, start, 0.24, 0.0, steps),
+        r"momentum $\eta=0.24, \lambda=0.8$": l04.momentum_descent(grad_fn, start, 0.24, 0.8, steps),
+        r"Adagrad $\eta=1$": l05.adagrad(grad_fn, start, 1.0, steps),
+        r"RMSProp $\eta=0.3, \alpha=0.9$": l05.rmsprop(grad_fn, start, 0.3, steps, alpha=0.9),
+        r"Adam $\eta=0.3$": adam_path(grad_fn, start, 0.3, steps, l05),
+    }
+
+
+def fig_l05_optimizer_race() -> Figure:
+    paths = race_paths()
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9.8, 3.6), gridspec_kw={"width_ratios": [1.5, 1]})
+    g = torch.linspace(-10, 2, 241, dtype=torch.float64)
+    h = torch.linspace(-1.3, 1.3, 131, dtype=torch.float64)
+    X, Y = torch.meshgrid(g, h, indexing="xy")
+    Z = race_loss(torch.stack([X, Y], dim=-1))
+    ax1.contour(X, Y, Z, levels=np.geomspace(0.005, 3.0, 12), cmap="Greys", linewidths=0.7)
+    colours = [BLUE, RED, GREEN, ORANGE, PURPLE]
+    for (label, path), colour in zip(paths.items(), colours):
+        ax1.plot(path[:, 0], path[:, 1], "o-", ms=2, lw=1.1, color=colour, label=label)
+        ax2.semilogy(race_loss(path) + 1e-12, color=colour, lw=1.6)
+    ax1.plot([0], [0], "*", color="black", ms=10)
+    ax1.set_ylim(-1.4, 1.4)
+    ax1.annotate("Adagrad (RMS form): $\\sigma$ shrank,\nso one step jumps out", xy=(0.05, 1.3),
+                 xytext=(-4.6, 0.95), fontsize=7.5, color=GREEN,
+                 arrowprops=dict(arrowstyle="->", color=GREEN))
+    ax1.set_title("the same valley, the same start, 60 steps")
+    ax1.set_xlabel(r"$\theta_1$ (flat direction)")
+    ax1.set_ylabel(r"$\theta_2$ (steep)")
+    ax1.legend(loc="lower right", fontsize=7.5)
+    ax2.set_title("loss per step")
+    ax2.set_xlabel("step")
+    ax2.set_ylabel(r"$L(\theta)$")
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# Lecture 23: adversarial attacks
+# ---------------------------------------------------------------------------
+
+
+def fig_l23_cross_entropy() -> Figure:
+    l23 = solution("l23_adversarial")
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9.4, 3.2))
+    logits = t64([[0.3, -1.0, 0.8, 2.6, -0.4, 0.1, -0.6, 1.2, -1.5, 0.0]])
+    target = torch.tensor([3])
+    probs = torch.softmax(logits, dim=1)[0]
+    e = float(l23.cross_entropy(logits, target))
+    classes = np.arange(10)
+    ax1.bar(classes - 0.2, (classes == 3).astype(float), width=0.4, color=GREY,
+            label=r"$\hat{y}$ (one-hot, true class 3)")
+    ax1.bar(classes + 0.2, probs, width=0.4, color=BLUE, label=r"$y' = \mathrm{softmax}(y)$")
+    ax1.set_xticks(classes)
+    ax1.set_xlabel("class")
+    ax1.set_title(rf"$e(y,\hat{{y}}) = -\sum_i \hat{{y}}_i \ln y'_i = -\ln y'_3 = {e:.2f}$")
+    ax1.legend(loc="upper right", fontsize=8)
+
+    q = np.linspace(0.005, 1, 400)
+    ax2.plot(q, -np.log(q), color=RED, lw=2)
+    ax2.plot([float(probs[3])], [e], "o", color=BLUE, ms=7)
+    ax2.annotate("this model", xy=(float(probs[3]), e), xytext=(float(probs[3]) + 0.12, e + 1.2),
+                 arrowprops=dict(arrowstyle="->", color=BLUE), color=BLUE)
+    ax2.set_xlabel(r"$y'_{\mathrm{true}}$: probability given to the true class")
+    ax2.set_ylabel(r"$-\ln y'_{\mathrm{true}}$")
+    ax2.set_title("0 when sure and right, large when wrong")
+    ax2.set_ylim(0, 5.5)
+    return fig
+
+
+def fig_l23_norms() -> Figure:
+    l23 = solution("l23_adversarial")
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9.0, 3.8), gridspec_kw={"width_ratios": [1, 1.25]})
+    eps = 1.0
+    t = np.linspace(0, 2 * np.pi, 400)
+    ax1.fill(eps * np.cos(t), eps * np.sin(t), color=BLUE, alpha=0.25)
+    ax1.plot(eps * np.cos(t), eps * np.sin(t), color=BLUE, lw=2,
+             label=r"$\|\Delta x\|_2 \leq \varepsilon$")
+    ax1.add_patch(Rectangle((-eps, -eps), 2 * eps, 2 * eps, fill=False, color=RED, lw=2,
+                            label=r"$\|\Delta x\|_\infty \leq \varepsilon$"))
+    ax1.axhline(0, color=GREY, lw=0.6)
+    ax1.axvline(0, color=GREY, lw=0.6)
+    ax1.set_xlim(-1.6, 1.6)
+    ax1.set_ylim(-1.6, 1.9)
+    ax1.set_aspect("equal")
+    ax1.set_xlabel(r"$\Delta x_1$")
+    ax1.set_ylabel(r"$\Delta x_2$")
+    ax1.set_title(r"balls of the same radius $\varepsilon$")
+    ax1.legend(loc="upper center", ncol=2, fontsize=8.5)
+
+    # The lecture's example: change every pixel a little, or one pixel a lot.
+    x0 = torch.full((2, 4), 0.5, dtype=torch.float64)
+    spread = x0.clone()
+    spread[0] += 0.1
+    one = x0.clone()
+    one[1, 0] += 0.2
+    x = torch.stack([spread[0], one[1]])
+    d2 = l23.distance(x0, x, "l2")
+    dinf = l23.distance(x0, x, "linf")
+    ax2.axis("off")
+    ax2.set_xlim(0, 10)
+    ax2.set_ylim(0, 6)
+    titles = ["every pixel +0.1", "one pixel +0.2"]
+    for row, (title, delta) in enumerate(zip(titles, (x[0] - x0[0], x[1] - x0[1]))):
+        top = 4.6 - row * 2.9
+        ax2.text(0.0, top + 0.6, title, fontsize=9.5)
+        for j in range(4):
+            value = float(delta[j])
+            ax2.add_patch(Rectangle((j * 1.05, top - 1.0), 1.0, 1.0,
+                                    color=plt.get_cmap("Reds")(0.15 + 3.5 * value)))
+            ax2.text(j * 1.05 + 0.5, top - 0.5, f"+{value:.1f}" if value else "0", ha="center",
+                     va="center", fontsize=9)
+        ax2.text(4.6, top - 0.2, rf"$L_2 = {float(d2[row]):.2f}$", fontsize=10, color=BLUE)
+        ax2.text(4.6, top - 0.85, rf"$L_\infty = {float(dinf[row]):.2f}$", fontsize=10, color=RED)
+    ax2.text(0, -0.2, r"same $L_2$ distance; $L_\infty$ sees the one pixel that changed a lot",
+             fontsize=9)
+    return fig
+
+
+def fig_l23_adversarial() -> Figure:
+    l23 = solution("l23_adversarial")
+    classifier = load_module("grader/classifier.py")
+    model = classifier.load_classifier()
+    images, labels = classifier.load_attack_set()
+    targets = classifier.attack_targets(labels)
+    eps, alpha, steps = classifier.ATTACK_EPS, classifier.ATTACK_ALPHA, classifier.ATTACK_STEPS
+
+    with torch.no_grad():
+        before = model(images).argmax(dim=1)
+    adversarial = l23.targeted_attack(model, images, labels, targets, eps, alpha, steps)
+    with torch.no_grad():
+        logits = model(adversarial)
+    after = logits.argmax(dim=1)
+    hit = (after == targets).nonzero().flatten()
+    if len(hit) == 0:
+        raise RuntimeError("the targeted attack reached its target on no image of the attack set")
+    n = int(hit[0])
+    x0, x = images[n, 0], adversarial[n, 0]
+    p0 = torch.softmax(model(images[n : n + 1]), dim=1)[0].detach()
+    p1 = torch.softmax(logits[n : n + 1], dim=1)[0]
+    success = float((after == targets).float().mean())
+
+    fig, axes = plt.subplots(1, 3, figsize=(8.4, 3.2))
+    axes[0].imshow(x0, cmap="gray_r", vmin=0, vmax=1)
+    axes[0].set_title(f"original $x^0$\npredicted {int(before[n])} "
+                      f"(p = {float(p0[before[n]]):.2f}), true {int(labels[n])}")
+    im = axes[1].imshow(x - x0, cmap="RdBu_r", vmin=-eps, vmax=eps)
+    axes[1].set_title(rf"perturbation $x - x^0$" "\n" rf"$\|x - x^0\|_\infty \leq \varepsilon = {eps:g}$")
+    fig.colorbar(im, ax=axes[1], fraction=0.046, pad=0.04)
+    axes[2].imshow(x, cmap="gray_r", vmin=0, vmax=1)
+    axes[2].set_title(f"attacked $x$\npredicted {int(after[n])} "
+                      f"(p = {float(p1[after[n]]):.2f}), target {int(targets[n])}")
+    for ax in axes:
+        ax.set_xticks([])
+        ax.set_yticks([])
+    fig.suptitle(f"targeted_attack, {steps} steps of {alpha:g}: reaches its target on "
+                 f"{success:.0%} of the {len(labels)} test digits", fontsize=9.5, y=0.02)
+    return fig
+
+
+# ---------------------------------------------------------------------------
+
+
+FIGURES: dict[str, Callable[[], Figure]] = {
+    "l01_hard_sigmoid.svg": fig_l01_hard_sigmoid,
+    "l01_piecewise_approx.svg": fig_l01_piecewise_approx,
+    "l01_sigmoid_approx.svg": fig_l01_sigmoid_approx,
+    "l01_batches.svg": fig_l01_batches,
+    "l01_epochs.svg": fig_l01_epochs,
+    "l02_bias_overfitting.svg": fig_l02_bias_overfitting,
+    "l03_saddle.svg": fig_l03_saddle,
+    "l04_sharp_flat.svg": fig_l04_sharp_flat,
+    "l04_momentum.svg": fig_l04_momentum,
+    "l05_optimizer_race.svg": fig_l05_optimizer_race,
+    "l23_cross_entropy.svg": fig_l23_cross_entropy,
+    "l23_norms.svg": fig_l23_norms,
+    "l23_adversarial.svg": fig_l23_adversarial,
+}
+
+
+def draw(name: str, out_dir: Path) -> Path:
+    """Draw one figure into out_dir and return its path."""
+    with plt.rc_context(STYLE):
+        torch.manual_seed(0)
+        fig = FIGURES[name]()
+        path = out_dir / name
+        fig.savefig(path, format="svg", metadata={"Date": None})
+        plt.close(fig)
+    return path
+
+
+def draw_all(out_dir: Path, names: list[str] | None = None) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return [draw(name, out_dir) for name in (names or list(FIGURES))]
+
+
+def stale_figures(committed_dir: Path = FIGURES_DIR) -> list[str]:
+    """Names of the figures whose committed bytes differ from a fresh drawing."""
+    with tempfile.TemporaryDirectory() as tmp:
+        draw_all(Path(tmp))
+        stale = [
+            name
+            for name in FIGURES
+            if not (committed_dir / name).is_file()
+            or (committed_dir / name).read_bytes() != (Path(tmp) / name).read_bytes()
+        ]
+    extra = sorted(p.name for p in committed_dir.glob("*.svg") if p.name not in FIGURES)
+    return stale + [f"{name} (not drawn by this script)" for name in extra]
+
+
+def execute_notebooks(timeout: int = 600) -> None:
+    """Re-run every notebook in place, so the committed outputs are current."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    for path in sorted(NOTEBOOKS_DIR.glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        for cell in nb.cells:  # no per-run noise in the committed file
+            cell.get("metadata", {}).pop("execution", None)
+        nbformat.write(nb, path)
+        print(f"executed {path.relative_to(ROOT)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=FIGURES_DIR, help="where to write the SVGs")
+    parser.add_argument("--only", nargs="+", choices=sorted(FIGURES), help="draw only these")
+    parser.add_argument("--check", action="store_true",
+                        help="redraw into a temporary folder and fail if docs/figures differs")
+    parser.add_argument("--notebooks", action="store_true",
+                        help="also execute docs/notebooks/*.ipynb in place")
+    args = parser.parse_args(argv)
+
+    if args.check:
+        stale = stale_figures()
+        for name in stale:
+            print(f"stale: docs/figures/{name}")
+        if stale:
+            print("run: python scripts/make_figures.py")
+        return 1 if stale else 0
+
+    for path in draw_all(args.out, args.only):
+        print(f"drew {path}")
+    if args.notebooks:
+        execute_notebooks()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
