@@ -1,8 +1,8 @@
 """The course map: every lecture, every exercise, its points and where to read about it.
 
 This is the one place to change when an exercise is added, renamed or re-weighted.
-The checks of an exercise live in ``grader/checks/<module>.py``, its hints in
-``grader/hints/<module>.py``… all keyed by the names below.
+The checks of an exercise and its hints live in ``grader/checks/<module>.py``,
+keyed by the names below.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ class Exercise:
     name: str
     points: float
     section: str  # heading of the lecture page that explains the idea
+    # "Must not call": dotted names of functions or classes, or of whole modules
+    # ("anything in torch.optim"). The worker trips on them at run time.
+    banned: tuple[str, ...] = ()
 
     @property
     def qualname(self) -> str:
@@ -62,29 +65,53 @@ LECTURES: dict[str, Lecture] = {
     ]
 }
 
+OPTIM = ("torch.optim",)
+LOG_SOFTMAX = (
+    "torch.nn.functional.cross_entropy",
+    "torch.nn.CrossEntropyLoss",
+    "torch.nn.functional.nll_loss",
+    "torch.nn.NLLLoss",
+    "torch.nn.functional.log_softmax",
+    "torch.nn.LogSoftmax",
+    "torch.log_softmax",
+    "torch.logsumexp",
+    "torch.special.log_softmax",
+    "torch.special.logsumexp",
+    "torch.Tensor.log_softmax",
+    "torch.Tensor.logsumexp",
+)
+
 # Points add up to 100.
 EXERCISES: list[Exercise] = [
-    Exercise("l01_regression", "mae", 3, "MAE 与 MSE"),
-    Exercise("l01_regression", "mse", 3, "MAE 与 MSE"),
-    Exercise("l01_regression", "hard_sigmoid", 4, "分段线性曲线 (hard sigmoid)"),
-    Exercise("l01_regression", "piecewise_linear", 6, "分段线性曲线 (hard sigmoid)"),
+    Exercise("l01_regression", "mae", 3, "MAE 与 MSE",
+             banned=("torch.nn.functional.l1_loss", "torch.nn.L1Loss")),
+    Exercise("l01_regression", "mse", 3, "MAE 与 MSE",
+             banned=("torch.nn.functional.mse_loss", "torch.nn.MSELoss")),
+    Exercise("l01_regression", "hard_sigmoid", 4, "分段线性曲线 (hard sigmoid)",
+             banned=("torch.nn.functional.hardsigmoid", "torch.nn.Hardsigmoid")),
+    Exercise("l01_regression", "piecewise_linear", 6, "分段线性曲线 (hard sigmoid)",
+             banned=("numpy.interp",)),
     Exercise("l01_regression", "one_hidden_layer", 5, "神经网络"),
-    Exercise("l01_regression", "minibatches", 4, "迭代(Epoch) vs 更新(update)"),
+    Exercise("l01_regression", "minibatches", 4, "迭代(Epoch) vs 更新(update)",
+             banned=("torch.utils.data.DataLoader", "torch.utils.data.BatchSampler")),
     Exercise("l02_guidance", "kfold", 5, "交叉验证"),
     Exercise("l02_guidance", "cross_validation_loss", 4, "交叉验证"),
     Exercise("l03_critical_points", "second_order_approx", 3, "泰勒展开"),
-    Exercise("l03_critical_points", "hessian", 6, "海塞矩阵"),
+    Exercise("l03_critical_points", "hessian", 6, "海塞矩阵",
+             banned=("torch.autograd.functional", "torch.func")),
     Exercise("l03_critical_points", "classify_critical_point", 4, "判断极小值与鞍点"),
     Exercise("l03_critical_points", "escape_direction", 4, "走出鞍点"),
-    Exercise("l04_batch_momentum", "momentum_step", 3, "Momentum"),
-    Exercise("l04_batch_momentum", "momentum_descent", 4, "Momentum"),
-    Exercise("l05_adaptive_lr", "adagrad_step", 4, "Adagrad"),
-    Exercise("l05_adaptive_lr", "adagrad", 3, "Adagrad"),
-    Exercise("l05_adaptive_lr", "rmsprop_step", 4, "RMSProp"),
-    Exercise("l05_adaptive_lr", "rmsprop", 3, "RMSProp"),
-    Exercise("l05_adaptive_lr", "adam_step", 6, "Adam"),
-    Exercise("l23_adversarial", "cross_entropy", 5, "无目标攻击"),
-    Exercise("l23_adversarial", "distance", 3, "距离：2-范数与无穷范数"),
+    Exercise("l04_batch_momentum", "momentum_step", 3, "Momentum", banned=OPTIM),
+    Exercise("l04_batch_momentum", "momentum_descent", 4, "Momentum", banned=OPTIM),
+    Exercise("l05_adaptive_lr", "adagrad_step", 4, "Adagrad", banned=OPTIM),
+    Exercise("l05_adaptive_lr", "adagrad", 3, "Adagrad", banned=OPTIM),
+    Exercise("l05_adaptive_lr", "rmsprop_step", 4, "RMSProp", banned=OPTIM),
+    Exercise("l05_adaptive_lr", "rmsprop", 3, "RMSProp", banned=OPTIM),
+    Exercise("l05_adaptive_lr", "adam_step", 6, "Adam", banned=OPTIM),
+    Exercise("l23_adversarial", "cross_entropy", 5, "无目标攻击", banned=LOG_SOFTMAX),
+    Exercise("l23_adversarial", "distance", 3, "距离：2-范数与无穷范数",
+             banned=("torch.norm", "torch.linalg.norm", "torch.linalg.vector_norm",
+                     "torch.dist", "torch.cdist")),
     Exercise("l23_adversarial", "project_linf", 4, "距离：2-范数与无穷范数"),
     Exercise("l23_adversarial", "untargeted_attack", 5, "无目标攻击"),
     Exercise("l23_adversarial", "targeted_attack", 5, "有目标攻击"),

@@ -1,0 +1,172 @@
+"""How a check is written, and the ``student`` handle it calls.
+
+A check is a function of ``student`` (usually a hypothesis test) registered with
+``@check(name, title)``; its docstring states the property in plain words and
+its ``hint`` helps a student who fails it. ``grader/checks/<module>.py`` holds
+the checks of one lecture, as ``grader/course.py`` lists its exercises::
+
+    @check("mse", "matches the reference on random inputs", weight=2,
+           hint="Average the squared errors: the mean, not the sum.")
+    @given(pair=strategies.same_shape_pairs())
+    def mse_matches_reference(student, pair):
+        \"\"\"mse(pred, target) is the mean of (pred - target)**2.\"\"\"
+        expect_close(student(*pair), reference.mse(*pair))
+
+``student(...)`` runs the submission's function in its worker and returns the
+answer as plain data; a crash, a banned call or a stub ends the check at once.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import inspect
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Callable
+
+import hypothesis
+from hypothesis import HealthCheck
+
+from grader import course
+from grader.feedback import Failure, render_call
+from grader.sandbox import Answer, Worker, WorkerLost
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SOLUTIONS = ROOT / "solutions"
+
+# Grading must be reproducible: no example database, no timing-based health check
+# or deadline (torch's first calls are slow), one failure reported, no noise.
+hypothesis.settings.register_profile(
+    "grader",
+    database=None,
+    deadline=None,
+    max_examples=10,
+    derandomize=False,  # each check gets a fixed seed instead (see grader.runner)
+    suppress_health_check=list(HealthCheck),
+    report_multiple_bugs=False,
+    phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate, hypothesis.Phase.shrink],
+    verbosity=hypothesis.Verbosity.quiet,
+    print_blob=False,
+)
+hypothesis.settings.load_profile("grader")
+
+
+@dataclass
+class Check:
+    exercise: course.Exercise
+    title: str  # the property, short: "matches the reference on random inputs"
+    test: Callable[["Student"], None]
+    weight: float
+    hint: str
+
+    @property
+    def name(self) -> str:
+        """As in the results file: ``<module>.<function>: <title>``."""
+        return f"{self.exercise.qualname}: {self.title}"
+
+    @property
+    def description(self) -> str:
+        return inspect.getdoc(self.test) or self.title
+
+
+_registry: dict[str, list[Check]] = {}
+
+
+def check(function: str, title: str, *, weight: float = 1, hint: str = "") -> Callable:
+    """Register a check of the exercise ``function``."""
+    exercise = course.BY_NAME[function]
+
+    def register(test: Callable) -> Callable:
+        _registry.setdefault(function, []).append(Check(exercise, title, test, weight, hint))
+        return test
+
+    return register
+
+
+def checks_for(exercise: course.Exercise) -> list[Check]:
+    importlib.import_module(f"grader.checks.{exercise.module}")
+    return _registry.get(exercise.name, [])
+
+
+def reference(module: str) -> ModuleType:
+    """The reference solutions of a lecture, loaded by path from ``solutions/``."""
+    path = SOLUTIONS / f"{module}.py"
+    spec = importlib.util.spec_from_file_location(f"reference_{module}", path)
+    loaded = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(loaded)
+    return loaded
+
+
+# ---- what a check calls -----------------------------------------------------------
+
+
+class NotImplementedYet(BaseException):
+    """The function still raises the stub's NotImplementedError."""
+
+
+class BannedCallMade(BaseException):
+    """The function called something the handout says it must not call."""
+
+    def __init__(self, call: str) -> None:
+        super().__init__(call)
+        self.call = call
+
+
+class Student:
+    """The student's function, running in its worker."""
+
+    def __init__(self, worker: Worker, exercise: course.Exercise, parameter_names: list[str]) -> None:
+        self.worker = worker
+        self.exercise = exercise
+        self.parameter_names = parameter_names
+        self.last_call = ""  # the latest call, as Python a student can paste
+        self.last_printed = ""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Call the function; its return value, or a Failure if it raised."""
+        return self.returned(self.run(*args, **kwargs))
+
+    def run(self, *args: Any, grad_wrt: list[int] | None = None, cotangent: Any = None, **kwargs: Any) -> Answer:
+        """Call the function and get the whole answer (value, inputs after, gradients)."""
+        self.last_call = render_call(self.exercise.name, self.parameter_names, args, kwargs)
+        answer = self.worker.call(
+            self.exercise.name, list(args), kwargs, grad_wrt=grad_wrt, cotangent=cotangent
+        )
+        self.last_printed = answer.printed
+        if answer.status == "banned":
+            raise BannedCallMade(answer.message)
+        if answer.status == "exited":
+            raise WorkerLost(f"your code called sys.exit({answer.message})")
+        if answer.status == "missing":
+            raise WorkerLost(f"{self.exercise.name} is not defined in your file")
+        if answer.status == "raised" and answer.error_type == "NotImplementedError":
+            raise NotImplementedYet()
+        return answer
+
+    def returned(self, answer: Answer) -> Any:
+        if answer.status == "raised":
+            raise Failure(
+                f"your function raised {answer.error_type}: {answer.message}",
+                details=answer.where.rstrip(),
+                kind="raised",
+            )
+        return answer.value
+
+    def raises(self, error: type[Exception], *args: Any, **kwargs: Any) -> None:
+        """Fail unless the call raises ``error`` (a ValueError of the contract)."""
+        answer = self.run(*args, **kwargs)
+        if answer.status == "returned":
+            raise Failure(
+                f"expected {error.__name__}, but your function returned a value",
+                expected=error.__name__,
+                received=answer.value,
+            )
+        if error.__name__ not in answer.error_bases:
+            raise Failure(
+                f"expected {error.__name__}, but your function raised "
+                f"{answer.error_type}: {answer.message}",
+                details=answer.where.rstrip(),
+                kind="raised",
+            )

@@ -1,0 +1,111 @@
+"""Steps that many checks share: unchanged inputs, gradients against the reference."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+import torch
+
+from grader.checks import Student
+from grader.expect import expect_close
+from grader.feedback import Failure, describe
+from grader.fixtures import Fixture
+
+
+def _bits(t: torch.Tensor) -> torch.Tensor:
+    return t.detach().contiguous().reshape(-1).view(torch.uint8)
+
+
+def _same_bits(a: Any, b: torch.Tensor) -> bool:
+    """Equal to the last bit (so NaN equals NaN, and -0.0 differs from 0.0)."""
+    return type(a) is torch.Tensor and a.shape == b.shape and a.dtype == b.dtype and torch.equal(_bits(a), _bits(b))
+
+
+def expect_inputs_unchanged(student: Student, *args: Any, **kwargs: Any) -> Any:
+    """Call the function and fail if any tensor it was given changed value."""
+    originals = [a.clone() if isinstance(a, torch.Tensor) else a for a in args]
+    answer = student.run(*args, **kwargs)
+    student.returned(answer)
+    for name, before, after in zip(student.parameter_names, originals, answer.inputs_after):
+        if isinstance(before, torch.Tensor) and not _same_bits(after, before):
+            raise Failure(
+                f"your function changed its input `{name}` in place (an operation ending in `_`, "
+                f"`+=`, or an assignment into {name}[...]); the contract forbids modifying inputs",
+                expected=before,
+                received=after,
+            )
+        if isinstance(before, Fixture):
+            for param, value in before.params.items():
+                if isinstance(value, torch.Tensor) and not _same_bits(after.get(param), value):
+                    raise Failure(
+                        f"your function changed `{name}` (its tensor `{param}`) in place; "
+                        "it must leave the values of what it is given unchanged",
+                        expected=value,
+                        received=after.get(param),
+                    )
+    return answer.value
+
+
+def reference_gradients(
+    function: Callable, args: Sequence[Any], wrt: Sequence[int], cotangent: torch.Tensor, **kwargs: Any
+) -> list[torch.Tensor | None]:
+    """The gradients of ``<cotangent, function(*args)>`` with respect to ``args[i]`` for i in wrt."""
+    args = list(args)
+    leaves = []
+    for i in wrt:
+        args[i] = args[i].detach().clone().requires_grad_(True)
+        leaves.append(args[i])
+    built = [a.build() if isinstance(a, Fixture) else a for a in args]
+    out = function(*built, **kwargs)
+    return list(torch.autograd.grad(out, leaves, grad_outputs=cotangent, allow_unused=True))
+
+
+def expect_gradients(
+    student: Student,
+    function: Callable,
+    args: Sequence[Any],
+    wrt: Sequence[int],
+    cotangent: torch.Tensor,
+    **kwargs: Any,
+) -> None:
+    """The student's gradients with respect to ``args[i]`` (i in wrt) match the reference's."""
+    answer = student.run(*args, grad_wrt=list(wrt), cotangent=cotangent, **kwargs)
+    student.returned(answer)
+    if answer.grad_error:
+        raise Failure(f"gradients do not reach the inputs: {answer.grad_error}")
+    expected = reference_gradients(function, args, wrt, cotangent, **kwargs)
+    for i, want, got in zip(wrt, expected, answer.grads or []):
+        name = student.parameter_names[i] if i < len(student.parameter_names) else f"argument {i}"
+        if want is None:
+            want = torch.zeros_like(args[i])
+        if got is None:
+            if bool((want == 0).all()):
+                continue
+            raise Failure(
+                f"no gradient reaches `{name}`: the result does not depend on it through autograd "
+                "(was it used through .detach(), .item(), .tolist() or NumPy?)",
+                expected=want,
+                received=None,
+            )
+        expect_close(got, want, f"the gradient with respect to `{name}`")
+
+
+def cotangent_like(value: torch.Tensor) -> torch.Tensor:
+    """A fixed upstream gradient of the shape of ``value``: unequal weights, so that a
+    gradient sent to the wrong entry shows."""
+    weights = torch.linspace(0.5, 1.5, value.numel(), dtype=torch.float64)
+    return weights.reshape(value.shape).to(value.dtype)
+
+
+def expect_value_error(student: Student, *args: Any, **kwargs: Any) -> None:
+    student.raises(ValueError, *args, **kwargs)
+
+
+__all__ = [
+    "cotangent_like",
+    "describe",
+    "expect_gradients",
+    "expect_inputs_unchanged",
+    "expect_value_error",
+    "reference_gradients",
+]

@@ -1,0 +1,327 @@
+"""Checks of Lecture 1: Regression (``l01_regression.py``)."""
+
+from __future__ import annotations
+
+import torch
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from grader import strategies as tst
+from grader.checks import check, reference
+from grader.checks.common import (
+    cotangent_like,
+    expect_gradients,
+    expect_inputs_unchanged,
+    expect_value_error,
+)
+from grader.expect import expect_close, expect_tensor, expect_tensor_list
+from grader.feedback import Failure
+
+ref = reference("l01_regression")
+
+
+# ---- mae and mse: the same rules, one loss apart ----------------------------------
+
+def _loss_checks(name: str, error_word: str) -> None:
+    reference_loss = getattr(ref, name)
+
+    @check(name, "matches the reference on random inputs", weight=3,
+           hint=f"Average the {error_word} errors over all elements: the mean, not the sum.")
+    @given(pair=tst.same_shape_pairs())
+    def matches_reference(student, pair):
+        """The loss is the mean of the elementwise errors, a 0-dim tensor of the inputs' dtype."""
+        expect_close(student(*pair), reference_loss(*pair))
+
+    @check(name, "gradients reach pred and target", weight=2,
+           hint="Build the loss from tensor operations only, with no .item() or NumPy in between.")
+    @given(pair=tst.same_shape_pairs(), offset=st.floats(0.5, 10.0))
+    def gradients(student, pair, offset):
+        """The loss is differentiable in pred and target, with the reference's gradients."""
+        pred, target = pair
+        target = pred + offset  # away from the kink of |pred - target| at 0
+        expect_gradients(student, reference_loss, (pred, target), [0, 1], torch.ones((), dtype=pred.dtype))
+
+    @check(name, "is zero exactly when pred equals target",
+           hint="A loss measures how far apart pred and target are: never negative.")
+    @given(pred=tst.tensors(), shift=st.floats(0.01, 10.0))
+    def zero_iff_equal(student, pred, shift):
+        """loss(pred, pred) is 0, and loss(pred, pred + shift) > 0."""
+        same = expect_tensor(student(pred, pred.clone()))
+        if float(same) != 0.0:
+            raise Failure("the loss of a perfect prediction should be exactly 0",
+                          expected=torch.zeros((), dtype=pred.dtype), received=same)
+        apart = expect_tensor(student(pred, pred + shift))
+        if not float(apart) > 0.0:
+            raise Failure("the loss should be positive when pred and target differ",
+                          received=apart)
+
+    @check(name, "raises ValueError for different shapes or empty input",
+           hint="Compare pred.shape with target.shape first: broadcasting (N,) against (N, 1) "
+                "silently builds an (N, N) matrix of errors.")
+    @given(shapes=tst.different_shapes(), dtype=tst.dtypes())
+    def value_errors(student, shapes, dtype):
+        """Shapes that differ (even broadcastable ones) and empty inputs are a ValueError."""
+        first, second = shapes
+        expect_value_error(student, torch.ones(first, dtype=dtype), torch.ones(second, dtype=dtype))
+        expect_value_error(student, torch.ones(0, dtype=dtype), torch.ones(0, dtype=dtype))
+
+    @check(name, "does not modify its inputs",
+           hint="Use out-of-place operations: `pred - target`, not `pred.sub_(target)` or `-=`.")
+    @given(pair=tst.same_shape_pairs())
+    def inputs_unchanged(student, pair):
+        """pred and target hold the same values after the call."""
+        expect_inputs_unchanged(student, *pair)
+
+
+_loss_checks("mae", "absolute")
+_loss_checks("mse", "squared")
+
+
+# ---- hard_sigmoid -----------------------------------------------------------------
+
+
+def _hard_sigmoid_parameters(dtype: torch.dtype):
+    """c, b, w as Python floats or 0-dim tensors of ``dtype``."""
+    number = st.floats(-5.0, 5.0).filter(lambda v: abs(v) > 0.05)
+    as_tensor = number.map(lambda v: torch.tensor(v, dtype=dtype))
+    return st.one_of(number, as_tensor)
+
+
+@check("hard_sigmoid", "matches the reference on random inputs", weight=3,
+       hint="c * clamp((w*x + b)/6 + 1/2, 0, 1): a ramp from 0 to c, flat on both sides.")
+@given(data=st.data(), dtype=tst.dtypes())
+def hard_sigmoid_matches_reference(student, data, dtype):
+    """hard_sigmoid(x, c, b, w) = c * clamp((w*x + b)/6 + 1/2, 0, 1), elementwise."""
+    x = data.draw(tst.tensors(dtype=dtype, low=-20, high=20))
+    c, b, w = (data.draw(_hard_sigmoid_parameters(dtype)) for _ in range(3))
+    expect_close(student(x, c, b, w), ref.hard_sigmoid(x, c, b, w))
+
+
+@check("hard_sigmoid", "equals torch's hardsigmoid with the default parameters",
+       hint="With c=1, b=0, w=1 the ramp runs from x=-3 to x=3.")
+@given(x=tst.tensors(low=-10, high=10))
+def hard_sigmoid_defaults(student, x):
+    """With c=1, b=0, w=1 it equals torch.nn.functional.hardsigmoid (kinks at ±3 included)."""
+    x = torch.cat([x.reshape(-1), torch.tensor([-3.0, 3.0, 0.0], dtype=x.dtype)])
+    expect_close(student(x), torch.nn.functional.hardsigmoid(x))
+
+
+@check("hard_sigmoid", "gradients reach x, c, b and w", weight=2,
+       hint="Keep c, b and w in the tensor expression so autograd can follow them.")
+@given(x=tst.tensors(dtype=torch.float64, low=-20, high=20), data=st.data())
+def hard_sigmoid_gradients(student, x, data):
+    """Differentiable in x, c, b, w, with the reference's gradients away from the kinks."""
+    c, b, w = (torch.tensor(data.draw(st.floats(0.2, 3.0)), dtype=x.dtype) for _ in range(3))
+    inner = (w * x + b) / 6 + 0.5
+    assume(bool(((inner - 0).abs() > 1e-3).all() and ((inner - 1).abs() > 1e-3).all()))
+    expect_gradients(student, ref.hard_sigmoid, (x, c, b, w), [0, 1, 2, 3], cotangent_like(x))
+
+
+@check("hard_sigmoid", "does not modify its inputs",
+       hint="Write `w * x + b`, not `x.mul_(w)`.")
+@given(x=tst.tensors())
+def hard_sigmoid_unchanged(student, x):
+    """x holds the same values after the call."""
+    expect_inputs_unchanged(student, x, torch.tensor(2.0, dtype=x.dtype), 0.5, 1.5)
+
+
+# ---- piecewise_linear -------------------------------------------------------------
+
+
+@st.composite
+def knots(draw, dtype=None, min_k=2):
+    dtype = draw(tst.dtypes()) if dtype is None else dtype
+    k = draw(st.integers(min_k, 6))
+    start = draw(st.floats(-10.0, 10.0))
+    gaps = draw(st.lists(st.floats(0.1, 5.0), min_size=k - 1, max_size=k - 1))
+    xs = torch.tensor([start], dtype=torch.float64).repeat(k)
+    xs[1:] += torch.tensor(gaps, dtype=torch.float64).cumsum(0)
+    ys = draw(tst.tensors((k,), dtype, -10.0, 10.0))
+    return xs.to(dtype), ys
+
+
+@check("piecewise_linear", "matches the reference on random inputs", weight=3,
+       hint="Start from knots_y[0] and add one ramp per segment, each climbing "
+            "knots_y[i+1] - knots_y[i] between knots_x[i] and knots_x[i+1].")
+@given(data=st.data())
+def piecewise_linear_matches_reference(student, data):
+    """The red curve: through every knot, linear between knots, constant beyond both ends."""
+    knots_x, knots_y = data.draw(knots())
+    x = data.draw(tst.tensors(dtype=knots_x.dtype, low=-40, high=40))
+    expect_close(student(x, knots_x, knots_y), ref.piecewise_linear(x, knots_x, knots_y),
+                 atol=1e-3 if knots_x.dtype == torch.float32 else 1e-9)
+
+
+@check("piecewise_linear", "passes through every knot and is flat outside",
+       hint="At x = knots_x[i] exactly i ramps are complete and the others have not started.")
+@given(data=st.data())
+def piecewise_linear_knots(student, data):
+    """f(knots_x[i]) = knots_y[i]; f = knots_y[0] left of the first knot and knots_y[-1] right of the last."""
+    knots_x, knots_y = data.draw(knots(dtype=torch.float64))
+    outside = torch.stack([knots_x[0] - 5, knots_x[-1] + 5])
+    received = expect_tensor(student(torch.cat([knots_x, outside]), knots_x, knots_y))
+    expected = torch.cat([knots_y, knots_y[[0, -1]]])
+    expect_close(received, expected, "the values at the knots (then left and right of them)", atol=1e-9)
+
+
+@check("piecewise_linear", "gradients reach knots_y",
+       hint="Let the ramp heights come from knots_y as tensors, so autograd can follow them.")
+@given(data=st.data())
+def piecewise_linear_gradients(student, data):
+    """Differentiable in knots_y, with the reference's gradient."""
+    knots_x, knots_y = data.draw(knots(dtype=torch.float64))
+    x = data.draw(tst.tensors((5,), torch.float64, -20, 20))
+    assume(bool((x.unsqueeze(1) - knots_x).abs().min() > 1e-3))
+    expect_gradients(student, ref.piecewise_linear, (x, knots_x, knots_y), [2], cotangent_like(x))
+
+
+@check("piecewise_linear", "raises ValueError for bad knots",
+       hint="Check the knots first: 1-D, equal lengths, at least 2, strictly increasing x.")
+@given(dtype=tst.dtypes())
+def piecewise_linear_value_errors(student, dtype):
+    """Knots not 1-D, of different lengths, fewer than 2, or not strictly increasing: ValueError."""
+    x = torch.zeros(3, dtype=dtype)
+    t = lambda *v: torch.tensor(v, dtype=dtype)  # noqa: E731
+    expect_value_error(student, x, t([0.0, 1.0]), t([0.0, 1.0]))  # 2-D knots
+    expect_value_error(student, x, t(0.0, 1.0, 2.0), t(0.0, 1.0))  # lengths differ
+    expect_value_error(student, x, t(0.0), t(1.0))  # one knot
+    expect_value_error(student, x, t(0.0, 1.0, 1.0), t(0.0, 1.0, 2.0))  # repeated x
+    expect_value_error(student, x, t(2.0, 1.0), t(0.0, 1.0))  # decreasing x
+
+
+@check("piecewise_linear", "does not modify its inputs")
+@given(data=st.data())
+def piecewise_linear_unchanged(student, data):
+    """x, knots_x and knots_y hold the same values after the call."""
+    knots_x, knots_y = data.draw(knots())
+    x = data.draw(tst.tensors(dtype=knots_x.dtype, low=-20, high=20))
+    expect_inputs_unchanged(student, x, knots_x, knots_y)
+
+
+# ---- one_hidden_layer -------------------------------------------------------------
+
+ACTIVATIONS = st.sampled_from(["sigmoid", "relu", "hard_sigmoid"])
+
+
+@st.composite
+def networks(draw, dtype=None):
+    dtype = draw(tst.dtypes()) if dtype is None else dtype
+    n, d, m = draw(st.integers(1, 5)), draw(st.integers(1, 4)), draw(st.integers(1, 5))
+    x = draw(tst.tensors((n, d), dtype, -5, 5))
+    W = draw(tst.tensors((m, d), dtype, -3, 3))
+    b = draw(tst.tensors((m,), dtype, -3, 3))
+    c = draw(tst.tensors((m,), dtype, -3, 3))
+    b0 = draw(tst.tensors((), dtype, -3, 3))
+    return x, W, b, c, b0
+
+
+@check("one_hidden_layer", "matches the reference on random inputs", weight=3,
+       hint="Hidden values: a(x @ W.T + b), an (N, m) matrix; then b0 + hidden @ c.")
+@given(net=networks(), activation=ACTIVATIONS)
+def one_hidden_layer_matches_reference(student, net, activation):
+    """y = b0 + Σ_i c_i a(b_i + Σ_j W_ij x_j), one value per row of x."""
+    expect_close(student(*net, activation=activation), ref.one_hidden_layer(*net, activation=activation))
+
+
+@check("one_hidden_layer", "gradients reach W, b, c and b0", weight=2,
+       hint="Every parameter must stay in the tensor expression that autograd follows.")
+@given(net=networks(dtype=torch.float64), activation=st.sampled_from(["sigmoid", "relu"]))
+def one_hidden_layer_gradients(student, net, activation):
+    """Differentiable in W, b, c, b0, with the reference's gradients."""
+    x, W, b, c, b0 = net
+    assume(bool(((x @ W.T + b).abs() > 1e-3).all()))  # away from ReLU's kink
+    expect_gradients(student, ref.one_hidden_layer, net, [1, 2, 3, 4], cotangent_like(x[:, 0]),
+                     activation=activation)
+
+
+@check("one_hidden_layer", "raises ValueError for an unknown activation or misfit shapes",
+       hint="Check the activation name and every shape before computing.")
+@given(net=networks())
+def one_hidden_layer_value_errors(student, net):
+    """Unknown activation, W not matching x, b or c not (m,), b0 not 0-dim: ValueError."""
+    x, W, b, c, b0 = net
+    expect_value_error(student, x, W, b, c, b0, activation="tanh!")
+    expect_value_error(student, torch.cat([x, x[:, :1]], dim=1), W, b, c, b0)
+    expect_value_error(student, x, W, torch.cat([b, b[:1]]), c, b0)
+    expect_value_error(student, x, W, b, torch.cat([c, c[:1]]), b0)
+    expect_value_error(student, x, W, b, c, b0.reshape(1))
+
+
+@check("one_hidden_layer", "does not modify its inputs")
+@given(net=networks(), activation=ACTIVATIONS)
+def one_hidden_layer_unchanged(student, net, activation):
+    """x, W, b, c and b0 hold the same values after the call."""
+    expect_inputs_unchanged(student, *net, activation=activation)
+
+
+# ---- minibatches ------------------------------------------------------------------
+
+SIZES = st.tuples(st.integers(1, 60), st.integers(1, 25))
+
+
+def _expect_batches(received, expected) -> None:
+    batches = expect_tensor_list(received, "the batches")
+    if len(batches) != len(expected):
+        raise Failure(f"expected {len(expected)} batches (updates in the epoch), got {len(batches)}",
+                      expected=expected, received=batches)
+    for i, (got, want) in enumerate(zip(batches, expected)):
+        expect_close(got, want, f"batch {i}")
+
+
+@check("minibatches", "without shuffle: consecutive ranges", weight=2,
+       hint="range(0, n, batch_size) gives the start of each batch.")
+@given(sizes=SIZES, drop_last=st.booleans())
+def minibatches_in_order(student, sizes, drop_last):
+    """Batches [0..B-1], [B..2B-1], ...; a smaller last batch, dropped with drop_last."""
+    n, batch_size = sizes
+    expected = ref.minibatches(n, batch_size, shuffle=False, drop_last=drop_last)
+    _expect_batches(student(n, batch_size, shuffle=False, drop_last=drop_last), expected)
+
+
+@check("minibatches", "with a seed: the seeded permutation, cut in order", weight=2,
+       hint="torch.randperm(n, generator=torch.Generator().manual_seed(seed)), then slice it.")
+@given(sizes=SIZES, drop_last=st.booleans(), seed=st.integers(0, 2**31 - 1))
+def minibatches_seeded(student, sizes, drop_last, seed):
+    """With shuffle and a seed, the batches cut the contract's permutation."""
+    n, batch_size = sizes
+    expected = ref.minibatches(n, batch_size, shuffle=True, drop_last=drop_last, seed=seed)
+    _expect_batches(student(n, batch_size, shuffle=True, drop_last=drop_last, seed=seed), expected)
+
+
+@check("minibatches", "one epoch covers every sample once",
+       hint="Shuffle the indices, then cut them: no index repeats, none is lost.")
+@given(sizes=SIZES, seed=st.one_of(st.none(), st.integers(0, 1000)))
+def minibatches_epoch(student, sizes, seed):
+    """Without drop_last the batches partition range(n), each int64 and 1-D."""
+    n, batch_size = sizes
+    batches = expect_tensor_list(student(n, batch_size, shuffle=True, seed=seed), "the batches")
+    for i, batch in enumerate(batches):
+        batch = expect_tensor(batch, f"batch {i}")
+        if batch.dtype != torch.int64 or batch.ndim != 1:
+            raise Failure(f"batch {i} should be a 1-D int64 tensor, got {batch.ndim}-D {batch.dtype}")
+    everything = torch.cat(batches) if batches else torch.zeros(0, dtype=torch.int64)
+    expect_close(everything.sort().values, torch.arange(n), "all indices of the epoch, sorted")
+
+
+@check("minibatches", "raises ValueError for n < 1 or batch_size < 1")
+@given(bad=st.integers(-3, 0), good=st.integers(1, 10))
+def minibatches_value_errors(student, bad, good):
+    """n < 1 or batch_size < 1: ValueError."""
+    expect_value_error(student, bad, good)
+    expect_value_error(student, good, bad)
+
+
+@check("minibatches", "with a seed, leaves the global random state alone",
+       hint="Draw from a torch.Generator of your own, not from the global one.")
+@given(sizes=SIZES, seed=st.integers(0, 1000))
+def minibatches_global_state(student, sizes, seed):
+    """Two seeded calls give the same batches, and the global RNG is not consumed."""
+    n, batch_size = sizes
+    first = student(n, batch_size, seed=seed)
+    second = student(n, batch_size, seed=seed)
+    _expect_batches(second, expect_tensor_list(first, "the batches"))
+    answer = student.run(n, batch_size, seed=seed)
+    student.returned(answer)
+    if answer.global_rng_changed:
+        raise Failure("the call with a seed changed the global random state "
+                      "(torch.manual_seed or torch.randperm without a generator?)")

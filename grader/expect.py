@@ -1,0 +1,84 @@
+"""Assertions the checks use to compare a student's answer with the reference.
+
+Each raises ``Failure`` with the expected and the received value, so the student
+sees shape, dtype and the largest error, never a bare ``AssertionError``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import torch
+
+from grader.feedback import Failure, describe, largest_error
+from grader.wire import Foreign
+
+# Tolerances for answers computed in a different but correct order of operations.
+RTOL = {torch.float16: 1e-2, torch.bfloat16: 1e-2, torch.float32: 1e-4, torch.float64: 1e-7}
+ATOL = {torch.float16: 1e-3, torch.bfloat16: 1e-2, torch.float32: 1e-5, torch.float64: 1e-9}
+
+
+def expect_tensor(received: Any, what: str = "the result") -> torch.Tensor:
+    """The received value, which must be a plain ``torch.Tensor``."""
+    if type(received) is torch.Tensor:
+        return received
+    if isinstance(received, Foreign):
+        shown = received.description
+    else:
+        shown = f"a {type(received).__name__}: {describe(received)}"
+    raise Failure(
+        f"{what} should be a torch.Tensor (a plain one, not a subclass), but it is {shown}",
+        kind="wrong_type",
+    )
+
+
+def expect_close(
+    received: Any,
+    expected: torch.Tensor,
+    what: str = "the result",
+    *,
+    rtol: float | None = None,
+    atol: float | None = None,
+    check_dtype: bool = True,
+) -> None:
+    """Same shape, same dtype, and values equal up to rounding (NaN matches NaN)."""
+    received = expect_tensor(received, what)
+    if received.shape != expected.shape:
+        raise Failure(
+            f"{what} has shape {tuple(received.shape)}, expected {tuple(expected.shape)}",
+            expected=expected,
+            received=received,
+        )
+    if check_dtype and received.dtype != expected.dtype:
+        raise Failure(
+            f"{what} has dtype {received.dtype}, expected {expected.dtype}: "
+            "results keep the dtype of the floating inputs",
+            expected=expected,
+            received=received,
+        )
+    if expected.dtype.is_floating_point:
+        rtol = RTOL.get(expected.dtype, 1e-7) if rtol is None else rtol
+        atol = ATOL.get(expected.dtype, 1e-9) if atol is None else atol
+        close = torch.isclose(received.to(expected.dtype), expected, rtol=rtol, atol=atol, equal_nan=True)
+    else:
+        close = received.to(expected.dtype) == expected
+    if not bool(close.all()):
+        raise Failure(
+            f"{what} has the wrong values",
+            expected=expected,
+            received=received,
+            details=largest_error(received, expected),
+        )
+
+
+def expect_equal(received: Any, expected: Any, what: str = "the result") -> None:
+    """Exactly equal plain values (strings, numbers, None)."""
+    if type(received) is not type(expected) or received != expected:
+        raise Failure(f"{what} is {describe(received)}, expected {describe(expected)}",
+                      expected=expected, received=received)
+
+
+def expect_tensor_list(received: Any, what: str = "the result") -> list:
+    if not isinstance(received, list):
+        raise Failure(f"{what} should be a list, but it is {describe(received)}", kind="wrong_type")
+    return received

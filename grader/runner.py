@@ -1,0 +1,176 @@
+"""Run the checks of an exercise against one submission and score them.
+
+One worker process per exercise: what one function does to its process (a crash,
+an endless loop, a monkeypatched torch) cannot touch the next function. The
+verdicts are the grader's alone: the worker only sends back what the student's
+function returned.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+import zlib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import hypothesis
+from hypothesis.errors import Flaky
+
+from grader import course
+from grader.checks import BannedCallMade, Check, NotImplementedYet, Student, checks_for, reference
+from grader.feedback import Failure
+from grader.report_text import failure_text, lost_text
+from grader.sandbox import Worker, WorkerLost
+
+DEFAULT_SEED = 0
+MAX_LOST_WORKERS = 2  # after this many crashes or hangs, the rest of the function is skipped
+
+PASSED, FAILED, NOT_IMPLEMENTED, MISSING = "passed", "failed", "not implemented", "missing"
+
+
+@dataclass
+class TestResult:
+    check_name: str  # "<module>.<function>: <title>"
+    score: float
+    max_score: float
+    passed: bool
+    output: str
+
+
+@dataclass
+class ExerciseResult:
+    exercise: course.Exercise
+    status: str  # passed | failed | not implemented | missing
+    tests: list[TestResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def score(self) -> float:
+        return sum(t.score for t in self.tests)
+
+    @property
+    def first_failure(self) -> TestResult | None:
+        return next((t for t in self.tests if not t.passed), None)
+
+
+@cache
+def _reference_function(exercise: course.Exercise):
+    return getattr(reference(exercise.module), exercise.name)
+
+
+def _points(check: Check, checks: list[Check]) -> float:
+    return check.exercise.points * check.weight / sum(c.weight for c in checks)
+
+
+def _all_fail(exercise: course.Exercise, checks: list[Check], status: str, message: str) -> ExerciseResult:
+    tests = [TestResult(c.name, 0.0, _points(c, checks), False, message) for c in checks]
+    return ExerciseResult(exercise, status, tests)
+
+
+def _seeded(check: Check, seed: int):
+    """The check's test with its own seed: derandomised, varied by ``--seed``."""
+    test = check.test
+    if hasattr(test, "hypothesis"):
+        hypothesis.seed(zlib.crc32(check.name.encode()) + seed)(test)
+    return test
+
+
+def grade_exercise(exercise: course.Exercise, submission: Path, seed: int = DEFAULT_SEED) -> ExerciseResult:
+    started = time.perf_counter()
+    result = _grade(exercise, submission, seed)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _grade(exercise: course.Exercise, submission: Path, seed: int) -> ExerciseResult:
+    checks = checks_for(exercise)
+    path = submission / f"{exercise.module}.py"
+    if not path.is_file():
+        return _all_fail(exercise, checks, MISSING,
+                         f"no file {exercise.module}.py in {submission}: write {exercise.name} there")
+    try:
+        worker = Worker(path, exercise.module)
+    except WorkerLost as lost:
+        return _all_fail(exercise, checks, FAILED, f"loading {path.name} failed: {lost.reason}")
+    try:
+        return _run_checks(exercise, checks, worker, path, seed)
+    finally:
+        worker.close()
+
+
+def _load_problem(worker: Worker, path: Path, exercise: course.Exercise) -> str | None:
+    loaded = worker.loaded
+    status = loaded.get("status")
+    if status == "load_exited":
+        return f"{path.name} called sys.exit({loaded.get('code')}) while being loaded"
+    if status == "load_failed":
+        return (f"{path.name} could not be loaded: {loaded.get('type')}: {loaded.get('message')}\n"
+                f"{loaded.get('where', '')}").rstrip()
+    if exercise.name not in worker.functions:
+        return (f"{path.name} has no function {exercise.name}: the grader expected "
+                f"`def {exercise.name}(...)` at the top level of the file, as in the stub")
+    return None
+
+
+def _run_checks(exercise, checks, worker, path, seed) -> ExerciseResult:
+    problem = _load_problem(worker, path, exercise)
+    if problem is not None:
+        status = MISSING if "has no function" in problem else FAILED
+        return _all_fail(exercise, checks, status, problem)
+    parameters = list(_signature_names(exercise))
+    lost = 0
+    tests: list[TestResult] = []
+    for check in checks:
+        points = _points(check, checks)
+        if lost >= MAX_LOST_WORKERS:
+            tests.append(TestResult(check.name, 0.0, points, False,
+                                    "not run: your function crashed or hung too often above"))
+            continue
+        student = Student(worker, exercise, parameters)
+        try:
+            _seeded(check, seed)(student)
+        except NotImplementedYet:
+            return _all_fail(exercise, checks, NOT_IMPLEMENTED,
+                             f"not yet implemented: {exercise.name} still raises the stub's "
+                             f"NotImplementedError. Read {exercise.reading}.")
+        except BannedCallMade as banned:
+            return _all_fail(exercise, checks, FAILED,
+                             f"banned call: {exercise.name} called {banned.call}, which the handout "
+                             f"asks you to write yourself. This function scores 0 until it no longer "
+                             f"calls it (directly or through another name).")
+        except WorkerLost as error:
+            lost += 1
+            tests.append(TestResult(check.name, 0.0, points, False, lost_text(check, error, student)))
+            worker.close()
+            worker = Worker(path, exercise.module)
+            continue
+        except Failure as failure:
+            tests.append(TestResult(check.name, 0.0, points, False, failure_text(check, failure, student)))
+            continue
+        except Flaky as flaky:
+            tests.append(TestResult(check.name, 0.0, points, False,
+                                    failure_text(check, _flaky_failure(flaky), student)))
+            continue
+        except Exception:  # noqa: BLE001 - a fault of the grader, not of the student
+            tests.append(TestResult(check.name, 0.0, points, False,
+                                    "the grader itself failed on this check; please tell your "
+                                    "teaching assistant and include this:\n" + traceback.format_exc(limit=4)))
+            continue
+        tests.append(TestResult(check.name, points, points, True, "passed"))
+    status = PASSED if all(t.passed for t in tests) else FAILED
+    return ExerciseResult(exercise, status, tests)
+
+
+def _flaky_failure(flaky: Exception) -> Failure:
+    return Failure(
+        "your function gave different answers for the same input (does it use the global "
+        f"random state, or keep state between calls?): {flaky}".splitlines()[0]
+    )
+
+
+def _signature_names(exercise: course.Exercise) -> list[str]:
+    import inspect
+
+    return list(inspect.signature(_reference_function(exercise)).parameters)

@@ -1,0 +1,198 @@
+"""The grader's side of a worker: start it, send it calls, read its answers safely.
+
+Workers are forked by the fork server (``grader.forkserver``), so a worker starts
+in milliseconds and holds nothing of the grader's.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import socket
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from grader import wire
+from grader.forkserver import server
+
+# Generous for the course's small inputs; a student's infinite loop costs this much.
+CALL_TIMEOUT = 10.0
+LOAD_TIMEOUT = 20.0
+LIMITS = {
+    "memory_bytes": 3 * 2**30,  # on top of what the worker already maps (torch)
+    "cpu_seconds": 120,
+    "file_bytes": 16 * 2**20,
+    "processes": 64,
+}
+
+
+
+class WorkerLost(BaseException):
+    """The worker died, hung, or broke the protocol. A BaseException so that
+    hypothesis stops at once instead of shrinking an input that kills workers."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class Answer:
+    """One call's outcome, as plain data the grader has checked."""
+
+    status: str  # returned | raised | banned | exited | missing
+    value: Any = None
+    inputs_after: list[Any] = field(default_factory=list)
+    grads: list[Any] | None = None
+    grad_error: str | None = None
+    global_rng_changed: bool = False
+    error_type: str = ""
+    error_bases: list[str] = field(default_factory=list)
+    message: str = ""
+    where: str = ""
+    printed: str = ""
+
+
+def _text(answer: dict, key: str) -> str:
+    value = answer.get(key, "")
+    return value if type(value) is str else ""
+
+
+class Worker:
+    """One worker process with one submission file loaded."""
+
+    def __init__(self, path: Path, module: str) -> None:
+        self.path = path
+        ours, theirs = socket.socketpair()
+        spec = {"path": str(path), "module": module, "limits": LIMITS}
+        self.pid: int | None = server().start(spec, theirs)
+        theirs.close()
+        self.parent_end = Connection(ours.detach())
+        self.loaded = self._receive(LOAD_TIMEOUT, "loading your file")
+
+    # The load answer: {"status": "loaded", "functions": [...]} or a load failure.
+    @property
+    def functions(self) -> list[str]:
+        names = self.loaded.get("functions", [])
+        return [n for n in names if type(n) is str] if type(names) is list else []
+
+    def call(
+        self,
+        function: str,
+        args: list[Any],
+        kwargs: dict[str, Any],
+        *,
+        grad_wrt: list[int] | None = None,
+        cotangent: Any = None,
+        timeout: float = CALL_TIMEOUT,
+    ) -> Answer:
+        request = {
+            "function": function,
+            "args": args,
+            "kwargs": kwargs,
+            "grad_wrt": grad_wrt,
+            "cotangent": cotangent,
+        }
+        try:
+            # Plain pickle: Connection.send would hand tensors over as shared memory.
+            self.parent_end.send_bytes(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
+        except (BrokenPipeError, OSError):
+            raise WorkerLost(self._death()) from None
+        raw = self._receive(timeout, f"running {function}")
+        try:
+            return self._answer(raw)
+        except wire.ProtocolError as error:
+            self.close()
+            raise WorkerLost(f"the worker's answer could not be read ({error})") from None
+
+    def _answer(self, raw: dict) -> Answer:
+        status = _text(raw, "status")
+        if status not in ("returned", "raised", "banned", "exited", "missing"):
+            raise wire.ProtocolError(f"unknown status {status!r}")
+        answer = Answer(status=status, printed=_text(raw, "printed"))
+        if status == "returned":
+            answer.value = wire.decode(raw.get("value"))
+            after = raw.get("inputs_after", [])
+            if type(after) is not list:
+                raise wire.ProtocolError("inputs_after is not a list")
+            answer.inputs_after = [_decode_snapshot(item) for item in after]
+            grads = raw.get("grads")
+            if grads is not None:
+                if type(grads) is not list:
+                    raise wire.ProtocolError("grads is not a list")
+                answer.grads = [None if g is None else wire.decode(g) for g in grads]
+            answer.grad_error = raw.get("grad_error") if type(raw.get("grad_error")) is str else None
+            answer.global_rng_changed = raw.get("global_rng_changed") is True
+        elif status == "raised":
+            answer.error_type = _text(raw, "type")
+            bases = raw.get("bases")
+            answer.error_bases = [b for b in bases if type(b) is str] if type(bases) is list else []
+            answer.message = _text(raw, "message")
+            answer.where = _text(raw, "where")
+        elif status == "banned":
+            answer.message = _text(raw, "call")
+        elif status == "exited":
+            answer.message = _text(raw, "code")
+        return answer
+
+    def _receive(self, timeout: float, doing: str) -> dict:
+        deadline = time.monotonic() + timeout
+        try:
+            while not self.parent_end.poll(max(0.0, deadline - time.monotonic())):
+                if time.monotonic() >= deadline:
+                    self.close()
+                    raise WorkerLost(f"timed out after {timeout:g} s while {doing} (an endless loop?)")
+            raw = self.parent_end.recv_bytes(wire.MAX_MESSAGE_BYTES)
+        except (EOFError, OSError):
+            raise WorkerLost(self._death()) from None
+        try:
+            answer = wire.loads_plain(raw)
+        except wire.ProtocolError as error:
+            self.close()
+            raise WorkerLost(f"the worker's answer could not be read ({error})") from None
+        if type(answer) is not dict:
+            self.close()
+            raise WorkerLost("the worker's answer could not be read")
+        return answer
+
+    def _death(self) -> str:
+        status = server().exit_status(self.pid) if self.pid else None
+        self.close()
+        if status is None:
+            return "the process running your code stopped answering"
+        if os.WIFSIGNALED(status):
+            name = signal.Signals(os.WTERMSIG(status)).name
+            if name == "SIGSEGV":
+                return "the process running your code crashed with a segmentation fault (SIGSEGV)"
+            if name == "SIGKILL":
+                return "the process running your code was killed (SIGKILL): it may have used too much memory"
+            if name == "SIGXCPU":
+                return "the process running your code used up its CPU time limit"
+            return f"the process running your code was killed by {name}"
+        code = os.WEXITSTATUS(status)
+        return f"the process running your code exited with status {code} (os._exit?)"
+
+    def close(self) -> None:
+        """Stop the worker: ask politely, and kill it (it may be in an endless loop)."""
+        if self.pid is None:
+            return
+        try:
+            self.parent_end.send_bytes(pickle.dumps(None))
+        except (BrokenPipeError, OSError):
+            pass
+        self.parent_end.close()
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.pid = None
+
+
+def _decode_snapshot(item: Any) -> Any:
+    if type(item) is dict:
+        return {k: wire.decode(v) for k, v in item.items() if type(k) is str}
+    return wire.decode(item)
