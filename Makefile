@@ -21,6 +21,7 @@ build: setup
 	$(PY) -m mkdocs build --strict
 
 test: setup
+	sh scripts/install_browser.sh
 	$(PY) -m pytest tests
 
 stubs: setup

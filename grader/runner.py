@@ -8,6 +8,7 @@ function returned.
 
 from __future__ import annotations
 
+import inspect
 import time
 import traceback
 import zlib
@@ -25,7 +26,6 @@ from grader.report_text import failure_text, lost_text
 from grader.sandbox import Worker, WorkerLost
 
 DEFAULT_SEED = 0
-MAX_LOST_WORKERS = 2  # after this many crashes or hangs, the rest of the function is skipped
 
 PASSED, FAILED, NOT_IMPLEMENTED, MISSING = "passed", "failed", "not implemented", "missing"
 
@@ -114,19 +114,20 @@ def _load_problem(worker: Worker, path: Path, exercise: course.Exercise) -> str 
     return None
 
 
-def _run_checks(exercise, checks, worker, path, seed) -> ExerciseResult:
+def _run_checks(exercise: course.Exercise, checks: list[Check], worker: Worker, path: Path,
+                seed: int) -> ExerciseResult:
     problem = _load_problem(worker, path, exercise)
     if problem is not None:
         status = MISSING if "has no function" in problem else FAILED
         return _all_fail(exercise, checks, status, problem)
     parameters = list(_signature_names(exercise))
-    lost = 0
+    lost = None  # why the worker was lost: after a crash or a hang, the rest is not run
     tests: list[TestResult] = []
     for check in checks:
         points = _points(check, checks)
-        if lost >= MAX_LOST_WORKERS:
+        if lost is not None:
             tests.append(TestResult(check.name, 0.0, points, False,
-                                    "not run: your function crashed or hung too often above"))
+                                    f"not run: your function crashed or hung on an earlier check ({lost})"))
             continue
         student = Student(worker, exercise, parameters)
         try:
@@ -141,10 +142,8 @@ def _run_checks(exercise, checks, worker, path, seed) -> ExerciseResult:
                              f"asks you to write yourself. This function scores 0 until it no longer "
                              f"calls it (directly or through another name).")
         except WorkerLost as error:
-            lost += 1
+            lost = error.reason
             tests.append(TestResult(check.name, 0.0, points, False, lost_text(check, error, student)))
-            worker.close()
-            worker = Worker(path, exercise.module)
             continue
         except Failure as failure:
             tests.append(TestResult(check.name, 0.0, points, False, failure_text(check, failure, student)))
@@ -171,6 +170,4 @@ def _flaky_failure(flaky: Exception) -> Failure:
 
 
 def _signature_names(exercise: course.Exercise) -> list[str]:
-    import inspect
-
     return list(inspect.signature(_reference_function(exercise)).parameters)

@@ -34,13 +34,20 @@ def _die_with_parent() -> None:
 
 
 def _receive(control: socket.socket) -> tuple[dict | None, list[int]]:
-    header, fds, _, _ = socket.recv_fds(control, 8, 1)
+    """The next request, or None when the grader has gone."""
+    try:
+        header, fds, _, _ = socket.recv_fds(control, 8, 1)
+    except OSError:
+        return None, []
     if len(header) < 8:
         return None, fds
     size = int.from_bytes(header, "big")
     payload = b""
     while len(payload) < size:
-        chunk = control.recv(size - len(payload))
+        try:
+            chunk = control.recv(size - len(payload))
+        except OSError:
+            return None, fds
         if not chunk:
             return None, fds
         payload += chunk

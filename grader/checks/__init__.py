@@ -32,6 +32,7 @@ from hypothesis import HealthCheck
 from grader import course
 from grader.feedback import Failure, render_call
 from grader.sandbox import Answer, Worker, WorkerLost
+from grader.wire import Foreign
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SOLUTIONS = ROOT / "solutions"
@@ -114,6 +115,14 @@ class BannedCallMade(BaseException):
         self.call = call
 
 
+def _first_foreign(value: Any) -> Foreign | None:
+    if isinstance(value, Foreign):
+        return value
+    if isinstance(value, list | tuple):
+        return next((f for f in map(_first_foreign, value) if f is not None), None)
+    return None
+
+
 class Student:
     """The student's function, running in its worker."""
 
@@ -146,11 +155,20 @@ class Student:
         return answer
 
     def returned(self, answer: Answer) -> Any:
+        """The value the function returned; a Failure if it raised or returned a
+        non-plain object (a tensor subclass, a custom class), whatever the check."""
         if answer.status == "raised":
             raise Failure(
                 f"your function raised {answer.error_type}: {answer.message}",
                 details=answer.where.rstrip(),
                 kind="raised",
+            )
+        foreign = _first_foreign(answer.value)
+        if foreign is not None:
+            raise Failure(
+                f"your function returned {foreign.description}; return plain torch.Tensor "
+                "objects (and lists or tuples of them) only",
+                kind="wrong_type",
             )
         return answer.value
 

@@ -182,11 +182,17 @@ def piecewise_linear_value_errors(student, dtype):
     """Knots not 1-D, of different lengths, fewer than 2, or not strictly increasing: ValueError."""
     x = torch.zeros(3, dtype=dtype)
     t = lambda *v: torch.tensor(v, dtype=dtype)  # noqa: E731
-    expect_value_error(student, x, t([0.0, 1.0]), t([0.0, 1.0]))  # 2-D knots
+    column = lambda *v: t(*v).reshape(-1, 1)  # noqa: E731
+    expect_value_error(student, x, t([0.0, 1.0]), t([0.0, 1.0]))  # 2-D knots, (1, 2)
+    # Shapes where only the 1-D rule is broken (the lengths agree, K >= 2, x increases):
+    expect_value_error(student, x, t(0.0, 1.0, 2.0), column(0.0, 1.0, 2.0))  # knots_y (3, 1)
+    expect_value_error(student, x, column(0.0, 1.0, 2.0), t(0.0, 1.0, 2.0))  # knots_x (3, 1)
     expect_value_error(student, x, t(0.0, 1.0, 2.0), t(0.0, 1.0))  # lengths differ
     expect_value_error(student, x, t(0.0), t(1.0))  # one knot
+    expect_value_error(student, x, t(), t())  # no knot at all
     expect_value_error(student, x, t(0.0, 1.0, 1.0), t(0.0, 1.0, 2.0))  # repeated x
     expect_value_error(student, x, t(2.0, 1.0), t(0.0, 1.0))  # decreasing x
+    expect_value_error(student, x, t(0.0, 2.0, 1.0), t(0.0, 1.0, 2.0))  # increasing, then not
 
 
 @check("piecewise_linear", "does not modify its inputs")
