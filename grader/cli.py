@@ -56,14 +56,18 @@ def _exercises(names: list[str]):
 
 
 def _grade_all(exercises, submission: Path, seed: int, on_result=None):
+    """Grade exercises two at a time (while one waits on its worker, the other
+    generates inputs); results come back in course order."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from grader.runner import grade_exercise
 
     results = []
-    for exercise in exercises:
-        result = grade_exercise(exercise, submission, seed)
-        results.append(result)
-        if on_result:
-            on_result(result)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for result in pool.map(lambda e: grade_exercise(e, submission, seed), exercises):
+            results.append(result)
+            if on_result:
+                on_result(result)
     return results
 
 

@@ -231,11 +231,13 @@ def one_hidden_layer_matches_reference(student, net, activation):
 
 @check("one_hidden_layer", "gradients reach W, b, c and b0", weight=2,
        hint="Every parameter must stay in the tensor expression that autograd follows.")
-@given(net=networks(dtype=torch.float64), activation=st.sampled_from(["sigmoid", "relu"]))
+@given(net=networks(dtype=torch.float64), activation=ACTIVATIONS)
 def one_hidden_layer_gradients(student, net, activation):
-    """Differentiable in W, b, c, b0, with the reference's gradients."""
+    """Differentiable in W, b, c, b0, with the reference's gradients (away from the kinks)."""
     x, W, b, c, b0 = net
-    assume(bool(((x @ W.T + b).abs() > 1e-3).all()))  # away from ReLU's kink
+    z = x @ W.T + b
+    kinks = {"relu": [0.0], "hard_sigmoid": [-3.0, 3.0], "sigmoid": []}[activation]
+    assume(all(bool(((z - k).abs() > 1e-3).all()) for k in kinks))
     expect_gradients(student, ref.one_hidden_layer, net, [1, 2, 3, 4], cotangent_like(x[:, 0]),
                      activation=activation)
 
@@ -244,12 +246,18 @@ def one_hidden_layer_gradients(student, net, activation):
        hint="Check the activation name and every shape before computing.")
 @given(net=networks())
 def one_hidden_layer_value_errors(student, net):
-    """Unknown activation, W not matching x, b or c not (m,), b0 not 0-dim: ValueError."""
+    """Unknown activation, W not matching x, b or c not (m,) (even when they would
+    broadcast), b0 not 0-dim: ValueError."""
     x, W, b, c, b0 = net
     expect_value_error(student, x, W, b, c, b0, activation="tanh!")
     expect_value_error(student, torch.cat([x, x[:, :1]], dim=1), W, b, c, b0)
     expect_value_error(student, x, W, torch.cat([b, b[:1]]), c, b0)
     expect_value_error(student, x, W, b, torch.cat([c, c[:1]]), b0)
+    expect_value_error(student, x, W, torch.cat([b, b[:1]]), torch.cat([c, c[:1]]), b0)  # both m+1
+    expect_value_error(student, x, W, b.reshape(-1, 1), c, b0)  # (m, 1) instead of (m,)
+    expect_value_error(student, x, W, b, c.reshape(-1, 1), b0)
+    if len(b) > 1:
+        expect_value_error(student, x, W, b[:1], c, b0)  # (1,) broadcasts silently
     expect_value_error(student, x, W, b, c, b0.reshape(1))
 
 
@@ -262,7 +270,13 @@ def one_hidden_layer_unchanged(student, net, activation):
 
 # ---- minibatches ------------------------------------------------------------------
 
-SIZES = st.tuples(st.integers(1, 60), st.integers(1, 25))
+SIZES = st.one_of(
+    st.tuples(st.integers(1, 60), st.integers(1, 25)),
+    # batch_size divides n: no smaller last batch, so drop_last drops nothing
+    st.tuples(st.integers(1, 6), st.integers(1, 10)).map(lambda kb: (kb[0] * kb[1], kb[1])),
+)
+# seed=0 is a seed like any other (`if seed:` would take it for None)
+SEEDS = st.one_of(st.just(0), st.integers(0, 2**31 - 1))
 
 
 def _expect_batches(received, expected) -> None:
@@ -276,17 +290,18 @@ def _expect_batches(received, expected) -> None:
 
 @check("minibatches", "without shuffle: consecutive ranges", weight=2,
        hint="range(0, n, batch_size) gives the start of each batch.")
-@given(sizes=SIZES, drop_last=st.booleans())
-def minibatches_in_order(student, sizes, drop_last):
-    """Batches [0..B-1], [B..2B-1], ...; a smaller last batch, dropped with drop_last."""
+@given(sizes=SIZES, drop_last=st.booleans(), seed=st.one_of(st.none(), SEEDS))
+def minibatches_in_order(student, sizes, drop_last, seed):
+    """Batches [0..B-1], [B..2B-1], ...; a smaller last batch, dropped with drop_last.
+    A seed given with shuffle=False changes nothing."""
     n, batch_size = sizes
     expected = ref.minibatches(n, batch_size, shuffle=False, drop_last=drop_last)
-    _expect_batches(student(n, batch_size, shuffle=False, drop_last=drop_last), expected)
+    _expect_batches(student(n, batch_size, shuffle=False, drop_last=drop_last, seed=seed), expected)
 
 
 @check("minibatches", "with a seed: the seeded permutation, cut in order", weight=2,
        hint="torch.randperm(n, generator=torch.Generator().manual_seed(seed)), then slice it.")
-@given(sizes=SIZES, drop_last=st.booleans(), seed=st.integers(0, 2**31 - 1))
+@given(sizes=SIZES, drop_last=st.booleans(), seed=SEEDS)
 def minibatches_seeded(student, sizes, drop_last, seed):
     """With shuffle and a seed, the batches cut the contract's permutation."""
     n, batch_size = sizes
@@ -319,7 +334,7 @@ def minibatches_value_errors(student, bad, good):
 
 @check("minibatches", "with a seed, leaves the global random state alone",
        hint="Draw from a torch.Generator of your own, not from the global one.")
-@given(sizes=SIZES, seed=st.integers(0, 1000))
+@given(sizes=SIZES, seed=SEEDS)
 def minibatches_global_state(student, sizes, seed):
     """Two seeded calls give the same batches, and the global RNG is not consumed."""
     n, batch_size = sizes
@@ -331,3 +346,19 @@ def minibatches_global_state(student, sizes, seed):
     if answer.global_rng_changed:
         raise Failure("the call with a seed changed the global random state "
                       "(torch.manual_seed or torch.randperm without a generator?)")
+
+
+@check("minibatches", "without a seed, shuffles with the global random state",
+       hint="With shuffle and no seed, torch.randperm(n) draws from the global random state.")
+@given(n=st.integers(8, 60), batch_size=st.integers(1, 25))
+def minibatches_unseeded(student, n, batch_size):
+    """With shuffle and seed=None, the order is drawn from torch's global RNG (which
+    therefore moves on), and the epoch still covers every sample once."""
+    answer = student.run(n, batch_size, shuffle=True)
+    batches = expect_tensor_list(student.returned(answer), "the batches")
+    if not answer.global_rng_changed:
+        raise Failure("with shuffle=True and no seed, the permutation should come from the global "
+                      "random state (torch.randperm(n)), but the global state was not used")
+    parts = [expect_tensor(b, f"batch {i}").reshape(-1) for i, b in enumerate(batches)]
+    everything = torch.cat(parts) if parts else torch.zeros(0, dtype=torch.int64)
+    expect_close(everything.sort().values, torch.arange(n), "all indices of the epoch, sorted")
