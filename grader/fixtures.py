@@ -117,3 +117,22 @@ def digits_classifier(**state: Tensor) -> torch.nn.Module:
     model = DigitsClassifier()
     model.load_state_dict(state, assign=True)
     return model.eval()
+
+
+# ---- more of Lectures 2 and 3 ----------------------------------------------------
+
+
+def quadratic_function(A: Tensor, b: Tensor, c: Tensor) -> Callable[[Tensor], Tensor]:
+    """f(θ) = ½θᵀAθ + b·θ + c, whose Hessian is A (for a symmetric A) everywhere."""
+    return lambda theta: 0.5 * (theta @ A @ theta) + b @ theta + c
+
+
+def pinball_loss(q: float) -> Callable[[Tensor, Tensor], Tensor]:
+    """loss(pred, target): the mean pinball (quantile) loss, max(q·r, (q-1)·r) with
+    r = target - pred. Not symmetric in its arguments unless q = 0.5."""
+
+    def loss(pred: Tensor, target: Tensor) -> Tensor:
+        r = target - pred
+        return torch.maximum(q * r, (q - 1) * r).mean()
+
+    return loss

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import torch
+from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -127,3 +128,156 @@ def loss_surface_gradients(draw, d: int, dtype: torch.dtype):
         "nonlinear_gradient",
         {"A": draw(tensors((k, d), dtype, -1.0, 1.0)), "B": draw(tensors((k,), dtype, -2.0, 2.0)), "H": H},
     )
+
+
+# ---- Lecture 2: cross validation ------------------------------------------------
+
+
+@st.composite
+def fold_counts(draw, max_n: int = 40, uneven: bool | None = None, min_n: int = 2, max_k: int | None = None):
+    """``(n, k)`` with ``2 <= k <= n``, ``min_n <= n <= max_n``, ``k <= max_k``: the
+    arguments of ``kfold``.
+
+    ``uneven=True`` draws only pairs where ``k`` does not divide ``n`` (folds of two
+    sizes), ``uneven=False`` only pairs where it does; None draws both.
+    """
+    n = draw(st.integers(max(min_n, 3 if uneven else 2), max_n))
+    top = n if max_k is None else min(n, max_k)
+    k = draw(st.integers(2, top))
+    if uneven is not None and (n % k != 0) != uneven:
+        # Move to the nearest k of the wanted kind.
+        candidates = [j for j in range(2, top + 1) if (n % j != 0) == uneven]
+        if not candidates:
+            reject()
+        k = min(candidates, key=lambda j: (abs(j - k), j))
+    return n, k
+
+
+@st.composite
+def regression_data(draw, n: int, dtype: torch.dtype, d: int | None = None):
+    """``(x, y)``: x (n, d) in [-3, 3], y (n,) a noisy linear function of x."""
+    d = draw(st.integers(1, 3)) if d is None else d
+    x = draw(tensors((n, d), dtype, -3.0, 3.0))
+    w = draw(tensors((d,), torch.float64, -2.0, 2.0))
+    noise = draw(tensors((n,), torch.float64, -1.0, 1.0))
+    y = (x.double() @ w + noise).to(dtype)
+    return x, y
+
+
+def fits(ridge_low: float = 0.1, ridge_high: float = 2.0):
+    """A ``Fixture`` for ``fit(x, y)``: ridge regression (well posed) or the mean predictor."""
+    ridge = st.floats(ridge_low, ridge_high).map(lambda r: Fixture("least_squares_fit", {"ridge": r}))
+    return st.one_of(ridge, st.just(Fixture("mean_fit", {})))
+
+
+def losses(symmetric: bool | None = None):
+    """A ``Fixture`` for ``loss(pred, target)``: squared error (symmetric in its two
+    arguments) or the pinball loss (not symmetric: swapped arguments show)."""
+    squared = st.just(Fixture("squared_error_loss", {}))
+    pinball = st.sampled_from([0.1, 0.25, 0.8]).map(lambda q: Fixture("pinball_loss", {"q": q}))
+    if symmetric is True:
+        return squared
+    if symmetric is False:
+        return pinball
+    return st.one_of(squared, pinball)
+
+
+# ---- Lecture 3: Hessians at critical points ------------------------------------
+
+CRITICAL_POINT_KINDS = ("local_min", "local_max", "saddle", "unknown")
+
+
+def tolerances(dtype: torch.dtype):
+    """The ``tol`` of the second-order test, well above the rounding of ``dtype``:
+    the default 1e-6 only in float64 (float32 rounds a 0 eigenvalue to ~1e-6)."""
+    if dtype == torch.float64:
+        return st.sampled_from([1e-6, 1e-3, 1e-2])
+    return st.sampled_from([1e-3, 1e-2])
+
+
+@st.composite
+def critical_point_hessians(draw, kinds=CRITICAL_POINT_KINDS, dtype=None, d: int | None = None,
+                            with_zero: bool | None = None):
+    """A symmetric Hessian ``Q diag(λ) Qᵀ`` of a chosen kind, away from every boundary.
+
+    Returns ``(H, λ, tol, kind)``: λ sorted ascending (float64, as constructed), the
+    ``tol`` to test with, and the kind the second-order test gives ("local_min",
+    "local_max", "saddle", "unknown"). "Clear" eigenvalues have |λ| in
+    [max(0.1, 100·tol), 10]; "zero" eigenvalues lie in [-tol/10, tol/10] (0 included),
+    so no eigenvalue is within rounding of ±tol. "unknown" holds at least one zero
+    eigenvalue and clear ones of a single sign; a "saddle" may hold zero eigenvalues
+    too (``with_zero=True`` forces one, ``False`` forbids them).
+    """
+    dtype = draw(dtypes()) if dtype is None else dtype
+    kind = draw(st.sampled_from(list(kinds)))
+    low_d = (3 if with_zero else 2) if kind == "saddle" else 1
+    d = draw(st.integers(low_d, 4)) if d is None else max(d, low_d)
+    tol = draw(tolerances(dtype))
+    clear = st.floats(max(0.1, 100 * tol), 10.0)
+    positive, negative = clear, clear.map(lambda v: -v)
+    zero = st.one_of(st.just(0.0), st.floats(-tol / 10, tol / 10))
+
+    def some(values, count):
+        return draw(st.lists(values, min_size=count, max_size=count))
+
+    if kind == "local_min":
+        spectrum = some(positive, d)
+    elif kind == "local_max":
+        spectrum = some(negative, d)
+    elif kind == "saddle":
+        zeros = draw(st.integers(1 if with_zero else 0, 0 if with_zero is False else d - 2))
+        spectrum = some(positive, 1) + some(negative, 1) + some(zero, zeros) + some(
+            st.one_of(positive, negative), d - 2 - zeros)
+    else:
+        zeros = draw(st.integers(1, d))
+        spectrum = some(zero, zeros) + some(draw(st.sampled_from([positive, negative])), d - zeros)
+    lam = torch.tensor(sorted(spectrum), dtype=torch.float64)
+    q = draw(orthogonal_matrices(len(spectrum), torch.float64))
+    H = q @ torch.diag(lam) @ q.T
+    H = (H + H.T) / 2  # exactly symmetric, also after rounding to float32
+    return H.to(dtype), lam, tol, kind
+
+
+@st.composite
+def quadratic_functions(draw, d: int, dtype: torch.dtype):
+    """``(f, A)``: a ``Fixture`` for f(θ) = ½θᵀAθ + b·θ + c and its Hessian A (symmetric)."""
+    A = draw(symmetric_matrices(d, dtype, eigenvalues=st.floats(-5.0, 5.0)))[0]
+    b = draw(tensors((d,), dtype, -3.0, 3.0))
+    c = draw(tensors((), dtype, -3.0, 3.0))
+    return Fixture("quadratic_function", {"A": A, "b": b, "c": c}), A
+
+
+@st.composite
+def flat_functions(draw, d: int, dtype: torch.dtype):
+    """A ``Fixture`` for an affine f(θ) = a·θ + c or a constant f(θ) = c: Hessian zero."""
+    c = draw(tensors((), dtype, -3.0, 3.0))
+    if draw(st.booleans()):
+        return Fixture("affine_function", {"a": draw(tensors((d,), dtype, -3.0, 3.0)), "c": c})
+    return Fixture("constant_function", {"c": c})
+
+
+# ---- optimiser inputs (Lectures 4 and 5) -----------------------------------------
+
+
+def scalars(low: float, high: float, dtype: torch.dtype, as_tensor: bool | None = None):
+    """A hyper-parameter (lr, lam, alpha, eps...) in [low, high]: a Python float, or a
+    0-dim tensor of ``dtype`` (the contract allows both). ``as_tensor`` None draws either."""
+    number = st.floats(low, high, allow_nan=False, allow_infinity=False)
+    tensor = number.map(lambda v: torch.tensor(v, dtype=dtype))
+    if as_tensor is None:
+        return st.one_of(number, tensor)
+    return tensor if as_tensor else number
+
+
+def nonzero_values(dtype: torch.dtype, low: float = 0.1, high: float = 10.0):
+    """Numbers with low <= |v| <= high, exactly representable in ``dtype`` (e.g. a
+    gradient clearly away from 0, where g / (|g| + eps) would jump)."""
+    magnitude = values(dtype, low, high)
+    return st.one_of(magnitude, magnitude.map(lambda v: -v))
+
+
+@st.composite
+def constant_gradients(draw, d: int, dtype: torch.dtype, low: float = 0.1, high: float = 10.0):
+    """A ``Fixture`` for the constant gradient g of a tilted plane, every |g_i| in [low, high]."""
+    g = draw(tensors((d,), dtype, elements=nonzero_values(dtype, low, high)))
+    return Fixture("constant_gradient", {"g": g})

@@ -1,0 +1,214 @@
+"""Checks of Lecture 2: 整体指导 (``l02_guidance.py``): k-fold cross validation."""
+
+from __future__ import annotations
+
+import torch
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from grader import strategies as tst
+from grader.checks import check, reference
+from grader.checks.common import expect_inputs_unchanged, expect_value_error
+from grader.expect import expect_close, expect_tensor, expect_tensor_list
+from grader.feedback import Failure
+from grader.fixtures import Fixture
+
+ref = reference("l02_guidance")
+
+SEEDS = st.integers(0, 2**31 - 1)
+
+
+# ---- kfold ------------------------------------------------------------------------
+
+
+def fold_sizes(n: int, k: int) -> list[int]:
+    """scikit-learn's KFold sizes: the first n % k folds hold one sample more."""
+    return [n // k + 1] * (n % k) + [n // k] * (k - n % k)
+
+
+def _expect_folds(received, n: int, k: int) -> list[tuple[torch.Tensor, torch.Tensor]]:
+    """The structure every answer of kfold(n, k, ...) has, whatever the shuffle:
+    k pairs of sorted 1-D int64 tensors; the validation folds have scikit-learn's
+    sizes and partition range(n); each train part is the complement of its fold."""
+    folds = expect_tensor_list(received, "the folds")
+    if len(folds) != k:
+        raise Failure(f"expected k = {k} pairs (train_idx, val_idx), got {len(folds)}",
+                      expected=f"a list of {k} pairs", received=folds)
+    everything = torch.arange(n)
+    seen = torch.zeros(n, dtype=torch.int64)
+    pairs = []
+    for i, pair in enumerate(folds):
+        # The contract says tuple; a pair given as a 2-element list unpacks the same way.
+        if not isinstance(pair, tuple | list) or len(pair) != 2:
+            raise Failure(f"fold {i} should be a pair (train_idx, val_idx)", received=pair,
+                          kind="wrong_type")
+        train, val = (expect_tensor(part, f"{name} of fold {i}") for part, name in
+                      zip(pair, ("train_idx", "val_idx")))
+        for part, name in ((train, "train_idx"), (val, "val_idx")):
+            if part.dtype != torch.int64 or part.ndim != 1:
+                raise Failure(f"{name} of fold {i} should be a 1-D int64 tensor, got a "
+                              f"{part.ndim}-D {part.dtype} tensor", received=part, kind="wrong_type")
+            if part.numel() > 1 and not bool((part[1:] > part[:-1]).all()):
+                raise Failure(f"{name} of fold {i} should be sorted ascending, without repeats",
+                              expected=part.sort().values.unique(), received=part)
+            if part.numel() and not bool(((part >= 0) & (part < n)).all()):
+                raise Failure(f"{name} of fold {i} holds indices outside range({n})", received=part)
+        if len(val) != fold_sizes(n, k)[i]:
+            raise Failure(
+                f"fold {i} validates on {len(val)} samples, expected {fold_sizes(n, k)[i]}: with "
+                f"n = {n}, k = {k} the first n % k = {n % k} folds hold n // k + 1 = {n // k + 1} "
+                f"samples and the others n // k = {n // k}",
+                expected=fold_sizes(n, k)[i], received=len(val))
+        in_val = torch.zeros(n, dtype=torch.bool)
+        in_val[val] = True
+        expect_close(train, everything[~in_val], f"train_idx of fold {i} (the complement of val_idx)")
+        seen[val] += 1
+        pairs.append((train, val))
+    if not bool((seen == 1).all()):
+        raise Failure("the validation folds should partition range(n): every index in exactly one "
+                      "fold", expected=torch.ones(n, dtype=torch.int64), received=seen,
+                      details="received: how many validation folds hold each index")
+    return pairs
+
+
+def _expect_same_folds(received, expected, n: int, k: int) -> None:
+    pairs = _expect_folds(received, n, k)
+    for i, ((train, val), (want_train, want_val)) in enumerate(zip(pairs, expected)):
+        expect_close(val, want_val, f"val_idx of fold {i}")
+        expect_close(train, want_train, f"train_idx of fold {i}")
+
+
+@check("kfold", "without shuffle: contiguous blocks of scikit-learn's sizes", weight=3,
+       hint="Fold i validates on one contiguous block; the first n % k blocks are one longer "
+            "than n // k. The seed only matters with shuffle=True.")
+@given(counts=tst.fold_counts(), seed=st.one_of(st.none(), SEEDS), explicit=st.booleans())
+@example(counts=(10, 3), seed=None, explicit=False)
+@example(counts=(7, 7), seed=None, explicit=True)
+def kfold_contiguous(student, counts, seed, explicit):
+    """Without shuffle (the default, whatever the seed), fold i validates on the i-th
+    contiguous block of range(n); the first n % k blocks hold n // k + 1 samples."""
+    n, k = counts
+    kwargs = {"shuffle": False} if explicit else {}
+    if seed is not None:
+        kwargs["seed"] = seed
+    _expect_same_folds(student(n, k, **kwargs), ref.kfold(n, k), n, k)
+
+
+@check("kfold", "with a seed: the same blocks cut from the seeded permutation", weight=3,
+       hint="perm = torch.randperm(n, generator=torch.Generator().manual_seed(seed)); "
+            "fold i takes the i-th block of perm (same sizes as without shuffle), then sorts it.")
+@given(counts=tst.fold_counts(), seed=SEEDS)
+def kfold_seeded(student, counts, seed):
+    """With shuffle and a seed, fold i validates on the i-th block of the contract's
+    permutation, sorted; train_idx is the rest, sorted."""
+    n, k = counts
+    expected = ref.kfold(n, k, shuffle=True, seed=seed)
+    _expect_same_folds(student(n, k, shuffle=True, seed=seed), expected, n, k)
+
+
+@check("kfold", "the folds partition range(n), train is the complement, all sorted int64", weight=2,
+       hint="Each sample is validated on exactly once; train_idx holds every other index. "
+            "Sort both (torch.sort or a boolean mask) and keep them int64.")
+@given(counts=tst.fold_counts(), mode=st.sampled_from(["no shuffle", "seed", "global"]), seed=SEEDS)
+def kfold_partition(student, counts, mode, seed):
+    """With or without shuffle, the k validation folds partition range(n), have
+    scikit-learn's sizes, and each train_idx is the complement of its val_idx;
+    both are sorted 1-D int64 tensors."""
+    n, k = counts
+    kwargs = {"no shuffle": {}, "seed": {"shuffle": True, "seed": seed}, "global": {"shuffle": True}}[mode]
+    _expect_folds(student(n, k, **kwargs), n, k)
+
+
+@check("kfold", "with a seed: the same folds each time, global random state untouched",
+       hint="Draw the permutation from a torch.Generator of your own, seeded with seed, "
+            "not from the global one (no torch.manual_seed).")
+@given(counts=tst.fold_counts(), seed=SEEDS)
+def kfold_seed_is_private(student, counts, seed):
+    """Two calls with the same seed give the same folds, and a call with a seed does
+    not consume or reset the global random state."""
+    n, k = counts
+    first = _expect_folds(student(n, k, shuffle=True, seed=seed), n, k)
+    answer = student.run(n, k, shuffle=True, seed=seed)
+    _expect_same_folds(student.returned(answer), first, n, k)
+    if answer.global_rng_changed:
+        raise Failure("the call with a seed changed the global random state "
+                      "(torch.manual_seed, or torch.randperm without a generator?)")
+
+
+@check("kfold", "shuffle without a seed draws from the global random state",
+       hint="With seed=None the contract shuffles with torch.randperm(n), from the global "
+            "random state (a fresh torch.Generator() always gives the same order).")
+@given(counts=tst.fold_counts())
+def kfold_global_shuffle(student, counts):
+    """kfold(n, k, shuffle=True) without a seed takes its permutation from the global
+    random state (torch.randperm(n)), so it draws from it."""
+    n, k = counts
+    answer = student.run(n, k, shuffle=True)
+    _expect_folds(student.returned(answer), n, k)
+    if not answer.global_rng_changed:
+        raise Failure("shuffle=True without a seed left the global random state as it was: "
+                      "the permutation should come from torch.randperm(n) (the global generator)")
+
+
+@check("kfold", "raises ValueError for k < 2 or k > n",
+       hint="Check k first: at least 2 folds, and no more folds than samples.")
+@given(n=st.integers(2, 30), small=st.integers(-3, 1), extra=st.integers(1, 5), shuffle=st.booleans())
+def kfold_value_errors(student, n, small, extra, shuffle):
+    """k < 2 (no fold left to train on) and k > n (an empty fold): ValueError."""
+    expect_value_error(student, n, small, shuffle=shuffle)
+    expect_value_error(student, n, n + extra, shuffle=shuffle)
+
+
+# ---- cross_validation_loss --------------------------------------------------------
+
+
+@st.composite
+def cross_validation_problems(draw, fit=None, loss=None, uneven=None):
+    """(fit, loss, x, y, k): a fit and a loss fixture, data of n samples, k folds."""
+    dtype = draw(tst.dtypes())
+    n, k = draw(tst.fold_counts(max_n=14, uneven=uneven, min_n=4, max_k=5))
+    x, y = draw(tst.regression_data(n, dtype))
+    return (draw(tst.fits() if fit is None else fit), draw(tst.losses() if loss is None else loss), x, y, k)
+
+
+def _reference_loss(problem) -> torch.Tensor:
+    """The reference's answer, with the fixtures built here as the worker builds them."""
+    return ref.cross_validation_loss(*(a.build() if isinstance(a, Fixture) else a for a in problem))
+
+
+@check("cross_validation_loss", "matches the reference (ridge regression or mean, squared error)",
+       weight=3,
+       hint="For each (train, val) of kfold(len(x), k): model = fit(x[train], y[train]), then "
+            "loss(model(x[val]), y[val]); return the mean of the k losses as a 0-dim tensor.")
+@given(problem=cross_validation_problems(loss=tst.losses(symmetric=True)))
+def cross_validation_loss_matches_reference(student, problem):
+    """The mean over the k folds (no shuffle) of the loss of the model fitted on the
+    other folds, measured on the fold; a 0-dim tensor of x's dtype."""
+    expect_close(student(*problem), _reference_loss(problem))
+
+
+@check("cross_validation_loss", "averages the k fold losses, each fold counting once", weight=2,
+       hint="When the folds differ in size, the mean of the k fold losses differs from the "
+            "loss of all predictions pooled together: average the k losses.")
+@given(problem=cross_validation_problems(loss=tst.losses(symmetric=True), uneven=True))
+def cross_validation_loss_fold_mean(student, problem):
+    """With folds of two sizes (k does not divide n), the result is the plain mean of the
+    k fold losses, not the loss over all validation predictions pooled."""
+    expect_close(student(*problem), _reference_loss(problem))
+
+
+@check("cross_validation_loss", "calls loss(prediction, target) in that order",
+       hint="The loss is called as loss(model(x[val]), y[val]): prediction first, target second.")
+@given(problem=cross_validation_problems(loss=tst.losses(symmetric=False)))
+def cross_validation_loss_argument_order(student, problem):
+    """With a loss that is not symmetric (the pinball loss), the result is still the
+    mean of loss(model(x[val]), y[val]) over the folds."""
+    expect_close(student(*problem), _reference_loss(problem))
+
+
+@check("cross_validation_loss", "does not modify x or y",
+       hint="Index with x[train_idx] (a copy) and leave x and y as they are.")
+@given(problem=cross_validation_problems())
+def cross_validation_loss_unchanged(student, problem):
+    """x and y hold the same values after the call."""
+    expect_inputs_unchanged(student, *problem)
