@@ -63,6 +63,11 @@ def nonlinear_gradient(A: Tensor, B: Tensor, H: Tensor) -> Callable[[Tensor], Te
     return lambda theta: -(torch.sin(A @ theta + B) @ A) + H @ theta
 
 
+def constant_gradient(g: Tensor) -> Callable[[Tensor], Tensor]:
+    """The gradient g of the plane L(θ) = g·θ, the same everywhere (a fresh tensor each call)."""
+    return lambda theta: g.clone()
+
+
 # ---- models and fitting (Lectures 2 and 23) -------------------------------------
 
 

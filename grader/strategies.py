@@ -86,7 +86,7 @@ def symmetric_matrices(draw, d: int | None = None, dtype=None, eigenvalues=None)
     dtype = draw(dtypes()) if dtype is None else dtype
     d = draw(st.integers(1, 4)) if d is None else d
     away_from_zero = st.one_of(st.floats(0.1, 10.0), st.floats(-10.0, -0.1))
-    spectrum = draw(st.lists(eigenvalues or away_from_zero, min_size=d, max_size=d))
+    spectrum = draw(st.lists(away_from_zero if eigenvalues is None else eigenvalues, min_size=d, max_size=d))
     lam = torch.tensor(sorted(spectrum), dtype=torch.float64)
     q = draw(orthogonal_matrices(d, torch.float64))
     H = q @ torch.diag(lam) @ q.T

@@ -1,0 +1,178 @@
+"""Checks of Lecture 4: 分批(batch)和动量方法 (``l04_batch_momentum.py``).
+
+The contract lists no ValueError for these functions, so none is required (the
+reference raises some for bad shapes; a submission that does not is not penalised).
+Hyper-parameters come as Python floats and as 0-dim tensors of the inputs' dtype.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import torch
+from hypothesis import given
+from hypothesis import strategies as st
+
+from grader import strategies as tst
+from grader.checks import check, reference
+from grader.checks.common import expect_inputs_unchanged
+from grader.expect import expect_close, expect_tensor
+from grader.feedback import Failure, describe
+from grader.fixtures import Fixture
+
+ref = reference("l04_batch_momentum")
+
+LR = (0.0, 1.0)  # momentum_step: any learning rate
+LAM = (0.0, 0.99)
+DESCENT_LR = (0.0, 0.2)  # momentum_descent: small steps keep trajectories tame
+DESCENT_LAM = (0.0, 0.9)
+STEPS = st.integers(0, 6)
+
+
+def expect_tuple(received: Any, names: tuple[str, ...]) -> tuple:
+    """A tuple (or list) of len(names) plain tensors, as ``(theta_next, m_next)``."""
+    if not isinstance(received, tuple | list) or len(received) != len(names):
+        raise Failure(
+            f"the result should be a tuple of {len(names)} tensors ({', '.join(names)}), "
+            f"but it is {describe(received)}",
+            kind="wrong_type",
+        )
+    return tuple(expect_tensor(value, name) for value, name in zip(received, names))
+
+
+def expect_results(received: Any, expected: tuple, names: tuple[str, ...], **tolerances: Any) -> None:
+    for got, want, name in zip(expect_tuple(received, names), expected, names):
+        expect_close(got, want, name, **tolerances)
+
+
+def built(args: tuple) -> tuple:
+    """The arguments with every Fixture built, for calling the reference here."""
+    return tuple(a.build() if isinstance(a, Fixture) else a for a in args)
+
+
+# ---- momentum_step ---------------------------------------------------------------
+
+
+@st.composite
+def step_inputs(draw, dtype=None, as_tensor: bool | None = False):
+    """theta, grad, m of one shape and dtype, and lr, lam."""
+    dtype = draw(tst.dtypes()) if dtype is None else dtype
+    shape = draw(tst.shapes(max_dims=2, max_side=4))
+    theta, grad, m = (draw(tst.tensors(shape, dtype, -10.0, 10.0)) for _ in range(3))
+    lr = draw(tst.scalars(*LR, dtype, as_tensor))
+    lam = draw(tst.scalars(*LAM, dtype, as_tensor))
+    return theta, grad, m, lr, lam
+
+
+STEP_NAMES = ("theta_next", "m_next")
+
+
+@check("momentum_step", "matches the reference on random inputs", weight=3,
+       hint="m_next = lam*m - lr*grad (the new movement), then theta_next = theta + m_next; "
+            "return both, in that order.")
+@given(inputs=step_inputs())
+def momentum_step_matches_reference(student, inputs):
+    """(theta_next, m_next) with m_next = lam*m - lr*grad and theta_next = theta + m_next,
+    of the inputs' dtype, for lr and lam given as Python floats."""
+    expect_results(student(*inputs), ref.momentum_step(*inputs), STEP_NAMES)
+
+
+@check("momentum_step", "accepts lr and lam as 0-dim tensors", weight=1,
+       hint="Use lr and lam in tensor arithmetic (lam * m), which works for Python numbers and "
+            "0-dim tensors alike; avoid float-only calls such as math functions or .is_integer().")
+@given(inputs=step_inputs(as_tensor=True))
+def momentum_step_tensor_hyper_parameters(student, inputs):
+    """The same results when lr and lam are 0-dim tensors of the inputs' dtype."""
+    expect_results(student(*inputs), ref.momentum_step(*inputs), STEP_NAMES)
+
+
+@check("momentum_step", "with lam = 0 it is plain gradient descent", weight=1,
+       hint="With no momentum (λ = 0) the old movement m is forgotten: the step is -lr*grad.")
+@given(inputs=step_inputs(as_tensor=None), zero_as_tensor=st.booleans())
+def momentum_step_without_momentum(student, inputs, zero_as_tensor):
+    """momentum_step(theta, grad, m, lr, 0) = (theta - lr*grad, -lr*grad), whatever m is."""
+    theta, grad, m, lr, _ = inputs
+    lam = torch.zeros((), dtype=theta.dtype) if zero_as_tensor else 0.0
+    step = -(lr * grad)
+    expect_results(student(theta, grad, m, lr, lam), (theta + step, step), STEP_NAMES)
+
+
+@check("momentum_step", "does not modify its inputs", weight=1,
+       hint="`theta += m_next` or `m.mul_(lam)` changes the caller's tensors: build new ones, "
+            "m_next = lam * m - lr * grad.")
+@given(inputs=step_inputs(as_tensor=None))
+def momentum_step_unchanged(student, inputs):
+    """theta, grad, m (and lr, lam when tensors) hold the same values after the call."""
+    expect_inputs_unchanged(student, *inputs)
+
+
+# ---- momentum_descent ------------------------------------------------------------
+
+
+@st.composite
+def descent_inputs(draw, dtype=None, as_tensor: bool | None = False, lam=None):
+    """grad_fn (a loss-surface Fixture), theta0 (d,), lr, lam, steps."""
+    dtype = draw(tst.dtypes()) if dtype is None else dtype
+    d = draw(st.integers(1, 4))
+    grad_fn = draw(tst.loss_surface_gradients(d, dtype))
+    theta0 = draw(tst.tensors((d,), dtype, -3.0, 3.0))
+    lr = draw(tst.scalars(*DESCENT_LR, dtype, as_tensor))
+    lam = draw(tst.scalars(*DESCENT_LAM, dtype, as_tensor)) if lam is None else lam
+    return grad_fn, theta0, lr, lam, draw(STEPS)
+
+
+@check("momentum_descent", "matches the reference on random loss surfaces", weight=3,
+       hint="Start with m = zeros_like(theta0); each step: g = grad_fn(theta), m = lam*m - lr*g, "
+            "theta = theta + m; collect every theta (theta0 first) and torch.stack them.")
+@given(inputs=descent_inputs())
+def momentum_descent_matches_reference(student, inputs):
+    """The trajectory θ⁰, θ¹, ..., θ^steps of momentum from m⁰ = 0, on bowls, saddles and
+    bumpy surfaces, with lr and lam as Python floats."""
+    expect_close(student(*inputs), ref.momentum_descent(*built(inputs)), "the trajectory")
+
+
+@check("momentum_descent", "accepts lr and lam as 0-dim tensors", weight=1,
+       hint="Use lr and lam in tensor arithmetic, which works for Python numbers and 0-dim "
+            "tensors alike.")
+@given(inputs=descent_inputs(as_tensor=True))
+def momentum_descent_tensor_hyper_parameters(student, inputs):
+    """The same trajectory when lr and lam are 0-dim tensors of theta0's dtype."""
+    expect_close(student(*inputs), ref.momentum_descent(*built(inputs)), "the trajectory")
+
+
+@check("momentum_descent", "the trajectory is (steps+1, d) and starts at theta0", weight=1,
+       hint="Put theta0 itself in the trajectory first, then one row after each step: "
+            "steps = 0 gives a single row.")
+@given(inputs=descent_inputs(as_tensor=None))
+def momentum_descent_shape(student, inputs):
+    """The result has shape (steps+1, d), theta0's dtype, and row 0 equal to theta0."""
+    theta0, steps = inputs[1], inputs[4]
+    trajectory = expect_tensor(student(*inputs), "the trajectory")
+    want = (steps + 1, theta0.shape[0])
+    if tuple(trajectory.shape) != want:
+        raise Failure(f"the trajectory has shape {tuple(trajectory.shape)}, expected {want} "
+                      "(steps + 1 rows: the start and one row after each step)",
+                      expected=ref.momentum_descent(*built(inputs)), received=trajectory)
+    expect_close(trajectory[0], theta0, "row 0 of the trajectory (it should be theta0)", rtol=0, atol=0)
+
+
+@check("momentum_descent", "with lam = 0 it is plain gradient descent", weight=1,
+       hint="With λ = 0 each step is theta - lr * grad_fn(theta).")
+@given(inputs=descent_inputs(as_tensor=None, lam=0.0))
+def momentum_descent_without_momentum(student, inputs):
+    """With lam = 0 the trajectory is gradient descent: θⁱ⁺¹ = θⁱ - lr * grad_fn(θⁱ)."""
+    grad_fn, theta0, lr, _, steps = inputs
+    g = grad_fn.build()
+    rows = [theta0]
+    for _ in range(steps):
+        rows.append(rows[-1] - lr * g(rows[-1]))
+    expect_close(student(*inputs), torch.stack(rows), "the trajectory")
+
+
+@check("momentum_descent", "does not modify its inputs", weight=1,
+       hint="`theta = theta0` then `theta += m` changes theta0 (and every row you stored): "
+            "write theta = theta + m.")
+@given(inputs=descent_inputs(as_tensor=None))
+def momentum_descent_unchanged(student, inputs):
+    """theta0, the gradient's parameters (and lr, lam when tensors) are unchanged."""
+    expect_inputs_unchanged(student, *inputs)
