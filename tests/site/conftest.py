@@ -1,0 +1,91 @@
+"""Fixtures of the site tests: the built site (student and instructor) and a local server.
+
+The site is always built into a temporary folder, never into the repository.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import importlib.util
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_module(relative_path: str) -> ModuleType:
+    """Import ROOT/relative_path by file path, under a private name."""
+    name = "_site_tests_" + relative_path.replace("/", "_").removesuffix(".py")
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / relative_path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def course() -> ModuleType:
+    return load_module("grader/course.py")
+
+
+def build_site(out_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` from the repository root into out_dir."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out_dir)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    out = tmp_path_factory.mktemp("site")
+    env = {"COURSE_INSTRUCTOR": "0"}
+    return out, build_site(out, **env)
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    """The student site, built strictly; fails every test that needs it if the build failed."""
+    out, result = site_build
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def instructor_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("instructor-site")
+    result = build_site(out, COURSE_INSTRUCTOR="1")
+    assert result.returncode == 0, f"instructor build failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """Serve the built site at http://127.0.0.1:<free port>/ for the session."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -1,0 +1,90 @@
+"""A small stdlib HTML scanner for the built site: ids, links, headings, resources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+@dataclass
+class Page:
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)  # <a href>
+    resources: list[tuple[str, str]] = field(default_factory=list)  # (tag, url) loaded by the page
+    headings: list[tuple[str, str, str]] = field(default_factory=list)  # (tag, id, text)
+    text: str = ""
+
+
+class _Scanner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self._heading: list | None = None
+        self._text: list[str] = []
+        self._skip = 0  # inside <script>/<style>
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.page.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.page.ids.add(a["name"])
+        if tag == "a" and a.get("href") is not None:
+            self.page.links.append(a["href"])
+        if tag in ("script", "img", "iframe", "audio", "video", "source") and a.get("src"):
+            self.page.resources.append((tag, a["src"]))
+        if tag == "link" and a.get("href") and set((a.get("rel") or "").split()) & {
+            "stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest",
+        }:
+            self.page.resources.append((tag, a["href"]))
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag in HEADINGS:
+            self._heading = [tag, a.get("id", ""), []]
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+        if tag in HEADINGS and self._heading is not None:
+            name, hid, parts = self._heading
+            self.page.headings.append((name, hid, "".join(parts).replace("¶", "").strip()))
+            self._heading = None
+
+    def handle_data(self, data):
+        if self._skip:
+            return
+        self._text.append(data)
+        if self._heading is not None:
+            self._heading[2].append(data)
+
+    def close(self):
+        super().close()
+        self.page.text = "".join(self._text)
+
+
+def scan(path: Path) -> Page:
+    scanner = _Scanner()
+    scanner.feed(path.read_text(encoding="utf-8"))
+    scanner.close()
+    return scanner.page
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def resolve(site: Path, page: Path, url: str) -> tuple[Path | None, str]:
+    """The file a relative URL of `page` points to (None for other schemes) and its fragment."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None, parts.fragment
+    if not parts.path:
+        return page, unquote(parts.fragment)
+    target = (page.parent / unquote(parts.path)).resolve()
+    if target.is_dir() or parts.path.endswith("/"):
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
