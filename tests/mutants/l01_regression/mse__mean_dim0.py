@@ -1,0 +1,7 @@
+import torch
+
+
+def mse(pred, target):
+    if pred.shape != target.shape or pred.numel() == 0:
+        raise ValueError("pred and target must have the same non-empty shape")
+    return torch.mean((pred - target) ** 2, dim=0)

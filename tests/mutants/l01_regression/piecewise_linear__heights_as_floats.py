@@ -1,0 +1,22 @@
+import torch
+
+
+def _validate(knots_x, knots_y):
+    if knots_x.ndim != 1 or knots_y.ndim != 1:
+        raise ValueError("knots must be 1-D")
+    if len(knots_x) != len(knots_y):
+        raise ValueError("knots_x and knots_y differ in length")
+    if len(knots_x) < 2:
+        raise ValueError("need at least two knots")
+    if not bool((knots_x[1:] > knots_x[:-1]).all()):
+        raise ValueError("knots_x must be strictly increasing")
+
+
+def piecewise_linear(x, knots_x, knots_y):
+    _validate(knots_x, knots_y)
+    xs, ys = knots_x.tolist(), knots_y.tolist()
+    out = torch.full_like(x, ys[0])
+    for i in range(len(xs) - 1):
+        t = torch.clamp((x - xs[i]) / (xs[i + 1] - xs[i]), 0, 1)
+        out = out + (ys[i + 1] - ys[i]) * t
+    return out

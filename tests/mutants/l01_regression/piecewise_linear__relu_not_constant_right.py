@@ -1,0 +1,21 @@
+import torch
+
+
+def _validate(knots_x, knots_y):
+    if knots_x.ndim != 1 or knots_y.ndim != 1:
+        raise ValueError("knots must be 1-D")
+    if len(knots_x) != len(knots_y):
+        raise ValueError("knots_x and knots_y differ in length")
+    if len(knots_x) < 2:
+        raise ValueError("need at least two knots")
+    if not bool((knots_x[1:] > knots_x[:-1]).all()):
+        raise ValueError("knots_x must be strictly increasing")
+
+
+def piecewise_linear(x, knots_x, knots_y):
+    # y0 + sum of ReLU hinges: right, except that the last slope never stops
+    _validate(knots_x, knots_y)
+    slopes = (knots_y[1:] - knots_y[:-1]) / (knots_x[1:] - knots_x[:-1])
+    changes = torch.cat([slopes[:1], slopes[1:] - slopes[:-1]])
+    hinges = torch.relu(x.unsqueeze(-1) - knots_x[:-1])
+    return knots_y[0] + (hinges * changes).sum(-1)
