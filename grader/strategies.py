@@ -29,8 +29,13 @@ def shapes(min_dims: int = 0, max_dims: int = 3, min_side: int = 1, max_side: in
 
 
 def values(dtype: torch.dtype, low: float = -100.0, high: float = 100.0):
-    """Finite numbers in [low, high], exactly representable in ``dtype``."""
+    """Finite numbers in [low, high], exactly representable in ``dtype`` (bounds such as
+    0.1 that float32 cannot hold are rounded inward to the nearest float32)."""
     width = 32 if dtype == torch.float32 else 64
+    if width == 32:
+        low32, high32 = np.float32(low), np.float32(high)
+        low = float(low32 if low32 >= low else np.nextafter(low32, np.float32(np.inf)))
+        high = float(high32 if high32 <= high else np.nextafter(high32, np.float32(-np.inf)))
     return st.floats(low, high, width=width, allow_nan=False, allow_infinity=False)
 
 
@@ -39,7 +44,7 @@ def tensors(draw, shape=None, dtype=None, low: float = -100.0, high: float = 100
     """A float tensor; ``shape`` and ``dtype`` are drawn when not given."""
     dtype = draw(dtypes()) if dtype is None else dtype
     shape = draw(shapes()) if shape is None else shape
-    array = draw(hnp.arrays(_NUMPY[dtype], shape, elements=elements or values(dtype, low, high)))
+    array = draw(hnp.arrays(_NUMPY[dtype], shape, elements=values(dtype, low, high) if elements is None else elements))
     return torch.from_numpy(np.array(array, dtype=_NUMPY[dtype]))
 
 

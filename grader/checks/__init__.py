@@ -28,6 +28,7 @@ from typing import Any, Callable
 
 import hypothesis
 from hypothesis import HealthCheck
+import torch
 
 from grader import course
 from grader.feedback import Failure, render_call
@@ -52,6 +53,10 @@ hypothesis.settings.register_profile(
     print_blob=False,
 )
 hypothesis.settings.load_profile("grader")
+
+# The checks' own tensors are tiny, and intra-op threads only cost: on a busy two-core
+# machine a 4×4 torch.linalg.qr takes milliseconds with two threads, microseconds with one.
+torch.set_num_threads(1)
 
 
 @dataclass
