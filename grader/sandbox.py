@@ -50,6 +50,7 @@ class Answer:
     grads: list[Any] | None = None
     grad_error: str | None = None
     global_rng_changed: bool = False
+    requires_grad: bool = False  # the returned tensor is attached to an autograd graph
     error_type: str = ""
     error_bases: list[str] = field(default_factory=list)
     message: str = ""
@@ -127,6 +128,7 @@ class Worker:
                 answer.grads = [None if g is None else wire.decode(g) for g in grads]
             answer.grad_error = raw.get("grad_error") if type(raw.get("grad_error")) is str else None
             answer.global_rng_changed = raw.get("global_rng_changed") is True
+            answer.requires_grad = raw.get("requires_grad") is True
         elif status == "raised":
             answer.error_type = _text(raw, "type")
             bases = raw.get("bases")

@@ -300,6 +300,8 @@ def _call(function: Callable, request: dict[str, Any], source_path: str) -> dict
 
     answer: dict[str, Any] = {"status": "returned", "value": wire.encode(result)}
     answer["global_rng_changed"] = not torch.equal(rng_before, torch.get_rng_state())
+    # Whether a returned tensor is still attached to an autograd graph ("returns ..., detached").
+    answer["requires_grad"] = type(result) is torch.Tensor and bool(result.requires_grad)
     answer["inputs_after"] = [_snapshot(a) for a in raw_args]
     if wrt:
         answer.update(_gradients(result, leaves, request.get("cotangent")))
