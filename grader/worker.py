@@ -159,6 +159,8 @@ def _warm_up() -> None:
     with _OpWatch({}):
         y = (torch.sigmoid(x) ** 2).sum()
     torch.autograd.grad(y, x)
+    # The first grad_outputs= imports torch.fx's symbolic shapes (and sympy): ~0.5-1 s.
+    torch.autograd.grad((x * 2).sum(), x, grad_outputs=torch.ones((), dtype=x.dtype))
     torch.linalg.eigh(torch.eye(2))
     torch.randperm(3, generator=torch.Generator().manual_seed(0))
 
