@@ -286,3 +286,77 @@ def constant_gradients(draw, d: int, dtype: torch.dtype, low: float = 0.1, high:
     """A ``Fixture`` for the constant gradient g of a tilted plane, every |g_i| in [low, high]."""
     g = draw(tensors((d,), dtype, elements=nonzero_values(dtype, low, high)))
     return Fixture("constant_gradient", {"g": g})
+
+
+# ---- classification and attacks (Lecture 23) -------------------------------------
+
+
+@st.composite
+def logits_and_targets(draw, dtype=None, low: float = -20.0, high: float = 20.0,
+                       max_n: int = 5, min_classes: int = 1, max_classes: int = 5):
+    """``(logits, target)``: (N, C) scores of ``dtype`` in [low, high] and (N,) int64
+    classes in [0, C), N >= 1."""
+    dtype = draw(dtypes()) if dtype is None else dtype
+    n = draw(st.integers(1, max_n))
+    c = draw(st.integers(min_classes, max_classes))
+    logits = draw(tensors((n, c), dtype, low, high))
+    target = torch.tensor(draw(st.lists(st.integers(0, c - 1), min_size=n, max_size=n)), dtype=torch.int64)
+    return logits, target
+
+
+def images(shape, dtype: torch.dtype):
+    """Images with every pixel in [0, 1] (0 and 1 themselves included: the edges of
+    the valid range, where a clamp matters)."""
+    return tensors(shape, dtype, 0.0, 1.0)
+
+
+@st.composite
+def mlp_classifiers(draw, in_features: int, n_classes: int, dtype: torch.dtype, hidden: int | None = None):
+    """A ``Fixture`` for ``fixtures.mlp_classifier``: Flatten, Linear, Tanh, Linear.
+
+    Weights are uniform in [-2, 2] (biases in [-1, 1]), so that |logits| stay below ~15:
+    softmax never saturates to an exact one-hot and the gradient with respect to the
+    input is never exactly zero. They come from a drawn seed (drawing every weight
+    through hypothesis is ten times slower, and weights have nothing useful to shrink to).
+    """
+    hidden = draw(st.integers(2, 4)) if hidden is None else hidden
+    generator = torch.Generator().manual_seed(draw(st.integers(0, 2**32 - 1)))
+
+    def uniform(shape, scale):
+        return ((torch.rand(shape, generator=generator, dtype=torch.float64) * 2 - 1) * scale).to(dtype)
+
+    return Fixture(
+        "mlp_classifier",
+        {
+            "W1": uniform((hidden, in_features), 2.0),
+            "b1": uniform((hidden,), 1.0),
+            "W2": uniform((n_classes, hidden), 2.0),
+            "b2": uniform((n_classes,), 1.0),
+        },
+    )
+
+
+@st.composite
+def attack_problems(draw, targeted: bool = False, dtype=None):
+    """An attack on a small classifier, as keyword arguments of the attacks:
+    ``model`` (an ``mlp_classifiers`` Fixture with 3 to 5 classes), ``x0`` (N, 1, h, w)
+    images in [0, 1], ``y`` (N,) int64, with ``targeted`` also ``y_target`` (never equal
+    to ``y``), and ``eps``, ``alpha`` (Python floats), ``steps`` in 0..5. ``alpha * steps``
+    often exceeds ``eps`` so that the projection matters."""
+    dtype = draw(dtypes()) if dtype is None else dtype
+    n = draw(st.integers(1, 4))
+    h, w = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+    n_classes = draw(st.integers(3, 5))
+    problem = {
+        "model": draw(mlp_classifiers(h * w, n_classes, dtype)),
+        "x0": draw(images((n, 1, h, w), dtype)),
+        "y": torch.tensor(draw(st.lists(st.integers(0, n_classes - 1), min_size=n, max_size=n)),
+                          dtype=torch.int64),
+    }
+    if targeted:
+        shifts = draw(st.lists(st.integers(1, n_classes - 1), min_size=n, max_size=n))
+        problem["y_target"] = (problem["y"] + torch.tensor(shifts)) % n_classes
+    problem["eps"] = draw(st.floats(0.02, 0.3))
+    problem["alpha"] = draw(st.floats(0.01, 0.2))
+    problem["steps"] = draw(st.integers(0, 5))
+    return problem

@@ -1,0 +1,408 @@
+"""Checks of Lecture 23: 对抗攻击 (``l23_adversarial.py``)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import torch
+import torch.nn.functional as F
+from hypothesis import assume, example, given
+from hypothesis import strategies as st
+
+from grader import classifier
+from grader import strategies as tst
+from grader.checks import check, reference
+from grader.checks.common import (
+    cotangent_like,
+    expect_gradients,
+    expect_inputs_unchanged,
+    expect_value_error,
+)
+from grader.expect import expect_close, expect_tensor
+from grader.feedback import Failure
+from grader.fixtures import Fixture
+
+ref = reference("l23_adversarial")
+
+
+# ---- cross_entropy ----------------------------------------------------------------
+
+
+@check("cross_entropy", "matches the reference on random logits", weight=3,
+       hint="For each row: log Σ_c exp(logits[n, c]) - logits[n, target[n]], then the mean over rows.")
+@given(pair=tst.logits_and_targets())
+def cross_entropy_matches_reference(student, pair):
+    """cross_entropy(logits, target) is the batch mean of -log softmax(logits[n])[target[n]],
+    a 0-dim tensor of the logits' dtype."""
+    expect_close(student(*pair), ref.cross_entropy(*pair))
+
+
+@st.composite
+def _large_logits(draw):
+    """Logits up to ±1e4, with the target's logit often far below the row's largest."""
+    dtype = draw(tst.dtypes())
+    logits, target = draw(tst.logits_and_targets(dtype, -1e4, 1e4, min_classes=2))
+    spread = draw(st.sampled_from([1.0, 50.0, 1e3, 1e4]))
+    logits = (logits / 1e4 * spread).clamp(-1e4, 1e4)  # some rows close together, some far apart
+    if draw(st.booleans()):  # a row of huge equal logits: exp() of each overflows
+        logits[0] = torch.full_like(logits[0], draw(st.sampled_from([1e4, -1e4])))
+    return logits, target
+
+
+@check("cross_entropy", "finite and correct for logits as large as ±1e4", weight=2,
+       hint="exp(1e4) overflows to inf, and softmax of a logit 1e4 below the largest underflows "
+            "to 0 (log 0 = -inf). Subtract each row's largest logit M first: "
+            "log Σ exp(z) = M + log Σ exp(z - M), and never take the log of a softmax.")
+@given(pair=_large_logits())
+@example(pair=(torch.tensor([[1e4, -1e4, 0.0]]), torch.tensor([1])))
+@example(pair=(torch.tensor([[-1e4, -1e4], [1e4, 1e4]], dtype=torch.float64), torch.tensor([0, 1])))
+def cross_entropy_large_logits(student, pair):
+    """For logits up to ±1e4 the result is finite and equals torch.nn.functional.cross_entropy
+    (up to the rounding of numbers as large as the logits)."""
+    logits, target = pair
+    expected = F.cross_entropy(logits.double(), target).to(logits.dtype)
+    # An answer written as (M + log Σ exp(z - M)) - z_t rounds M: allow a few ulps of max |z|.
+    scale = float(logits.abs().max()) * torch.finfo(logits.dtype).eps
+    expect_close(student(logits, target), expected, atol=4 * scale + 1e-6, rtol=1e-5)
+
+
+@check("cross_entropy", "is log C for equal logits and ignores a shift of a row",
+       hint="Softmax depends only on differences of logits: adding the same number to a whole "
+            "row changes nothing, and C equal logits give probability 1/C to each class.")
+@given(pair=tst.logits_and_targets(torch.float64, -10.0, 10.0), shift=st.floats(-5e3, 5e3))
+def cross_entropy_properties(student, pair, shift):
+    """cross_entropy(c·ones(N, C), target) = log C, and adding a constant to every logit of a
+    row (as large as ±5e3) does not change the loss."""
+    logits, target = pair
+    n, c = logits.shape
+    flat = expect_tensor(student(torch.full_like(logits, shift), target))
+    expect_close(flat, torch.log(torch.tensor(float(c), dtype=logits.dtype)),
+                 "the loss for equal logits", atol=1e-9 + 1e-15 * abs(shift))
+    shifted = logits + torch.linspace(-1.0, 1.0, n, dtype=logits.dtype).unsqueeze(1) * shift
+    expect_close(student(shifted, target), ref.cross_entropy(logits, target),
+                 "the loss of the shifted logits", atol=1e-9 + 1e-13 * abs(shift), rtol=1e-7)
+
+
+@check("cross_entropy", "gradients reach logits", weight=2,
+       hint="Build the loss from tensor operations on logits (no .item(), .tolist() or NumPy). "
+            "Its gradient with respect to logits[n] is (softmax(logits[n]) - onehot(target[n])) / N.")
+@given(pair=tst.logits_and_targets(), large=st.booleans())
+def cross_entropy_gradients(student, pair, large):
+    """Differentiable in logits, with the reference's gradient (for logits up to ±1e4 too)."""
+    logits, target = pair
+    if large:
+        logits = logits * 100  # up to ±2000: exp overflows without the shift
+    expect_gradients(student, ref.cross_entropy, (logits, target), [0], torch.tensor(1.5, dtype=logits.dtype))
+
+
+@check("cross_entropy", "raises ValueError for wrong shapes, dtypes or targets",
+       hint="Check first: logits is (N, C) with N >= 1, target is (N,), target.dtype is "
+            "torch.int64 and every target lies in [0, C).")
+@given(pair=tst.logits_and_targets())
+def cross_entropy_value_errors(student, pair):
+    """ValueError for: logits not 2-D, N = 0, target not (N,), target not int64, a target
+    below 0 or at least C."""
+    logits, target = pair
+    n, c = logits.shape
+    expect_value_error(student, logits[0], target[:1])  # 1-D logits
+    expect_value_error(student, logits.unsqueeze(0), target)  # 3-D logits
+    expect_value_error(student, logits[:0], target[:0])  # N = 0
+    expect_value_error(student, logits, torch.cat([target, target[:1]]))  # N + 1 targets
+    expect_value_error(student, logits, target.unsqueeze(1))  # (N, 1) targets
+    expect_value_error(student, logits, target.to(torch.int32))
+    expect_value_error(student, logits, target.to(logits.dtype))
+    bad = target.clone()
+    bad[-1] = c
+    expect_value_error(student, logits, bad)
+    bad[-1] = -1
+    expect_value_error(student, logits, bad)
+
+
+@check("cross_entropy", "does not modify its inputs",
+       hint="Subtract the row maximum out of place (`logits - m`), not with `logits -= m` or `sub_`.")
+@given(pair=tst.logits_and_targets())
+def cross_entropy_unchanged(student, pair):
+    """logits and target hold the same values after the call."""
+    expect_inputs_unchanged(student, *pair)
+
+
+# ---- distance ---------------------------------------------------------------------
+
+NORMS = st.sampled_from(["l2", "linf"])
+
+
+@st.composite
+def _batch_pairs(draw, dtype=None):
+    """Two batches (N, ...) of one shape, at least 1-D."""
+    dtype = draw(tst.dtypes()) if dtype is None else dtype
+    shape = draw(tst.shapes(min_dims=1, max_dims=4, max_side=4))
+    return draw(tst.tensors(shape, dtype, -10.0, 10.0)), draw(tst.tensors(shape, dtype, -10.0, 10.0))
+
+
+@check("distance", "matches the reference on random batches", weight=3,
+       hint="One number per sample: flatten every dimension but the first (a 1-D batch has one "
+            "number per sample), then sqrt of the sum of squares (l2) or the largest |Δ| (linf).")
+@given(pair=_batch_pairs(), norm=NORMS)
+def distance_matches_reference(student, pair, norm):
+    """distance(x0, x, "l2") is sqrt(Σ Δ²) and distance(x0, x, "linf") is max |Δ| over each sample
+    Δ = x[n] - x0[n]; the result is (N,) of the inputs' dtype."""
+    expect_close(student(*pair, norm), ref.distance(*pair, norm))
+
+
+@check("distance", "zero for equal batches, symmetric, linf <= l2",
+       hint="A distance is never negative, 0 from a sample to itself, the same in both directions; "
+            "the largest change of one pixel is at most the 2-norm of all changes.")
+@given(pair=_batch_pairs(torch.float64))
+def distance_properties(student, pair):
+    """d(x, x) = 0; d(x0, x) = d(x, x0); linf(x0, x) <= l2(x0, x) for every sample."""
+    x0, x = pair
+    zeros = torch.zeros(x0.shape[0], dtype=x0.dtype)
+    for norm in ("l2", "linf"):
+        expect_close(student(x0, x0.clone(), norm), zeros, f'the {norm} distance of a batch to itself')
+        expect_close(student(x, x0, norm), ref.distance(x0, x, norm), f"the {norm} distance with x0 and x swapped")
+    l2 = expect_tensor(student(x0, x, "l2"))
+    linf = expect_tensor(student(x0, x, "linf"))
+    if l2.shape == linf.shape and not bool((linf <= l2 * (1 + 1e-12)).all()):
+        raise Failure("the linf distance should never exceed the l2 distance of the same samples",
+                      expected=l2, received=linf)
+
+
+@check("distance", "raises ValueError for another norm or different shapes",
+       hint='Accept exactly "l2" and "linf", and compare x0.shape with x.shape before computing '
+            "(broadcasting would silently compare the wrong samples).")
+@given(shapes=tst.different_shapes(), dtype=tst.dtypes(),
+       norm=st.sampled_from(["l1", "L2", "inf", "Linf", "fro", "", "l2 ", "max"]))
+def distance_value_errors(student, shapes, dtype, norm):
+    """A norm other than "l2" and "linf", or x0 and x of different shapes: ValueError."""
+    first, second = shapes
+    same = torch.ones((2, 3), dtype=dtype)
+    expect_value_error(student, same, same * 2, norm)
+    for valid in ("l2", "linf"):
+        expect_value_error(student, torch.ones(first, dtype=dtype), torch.ones(second, dtype=dtype), valid)
+
+
+@check("distance", "does not modify its inputs",
+       hint="Compute Δ = x - x0 out of place: no `x -= x0`, `sub_`, `abs_` or `pow_`.")
+@given(pair=_batch_pairs(), norm=NORMS)
+def distance_unchanged(student, pair, norm):
+    """x0 and x hold the same values after the call."""
+    expect_inputs_unchanged(student, *pair, norm)
+
+
+# ---- project_linf -----------------------------------------------------------------
+
+
+@st.composite
+def _projection_problems(draw, far: bool = False):
+    """(x, x0, eps): x0 in [0, 1]; x anywhere around it (far outside with ``far``); eps a
+    Python float or a 0-dim tensor, 0 included."""
+    dtype = draw(tst.dtypes())
+    shape = draw(tst.shapes(min_dims=1, max_dims=3, max_side=4))
+    x0 = draw(tst.images(shape, dtype))
+    bound = 1e3 if far else 2.0
+    x = draw(tst.tensors(shape, dtype, -bound, 1.0 + bound))
+    eps = draw(st.one_of(st.just(0.0), st.floats(0.01, 0.6), st.floats(1.0, 2.0)))
+    if draw(st.booleans()):
+        eps = torch.tensor(eps, dtype=dtype)
+    return x, x0, eps
+
+
+def _expect_feasible(received: torch.Tensor, x0: torch.Tensor, eps, what: str = "the result") -> None:
+    """|received - x0| <= eps + 2 * finfo.eps and 0 <= received <= 1, elementwise."""
+    slack = 2 * torch.finfo(x0.dtype).eps
+    far = (received - x0).abs() > float(eps) + slack
+    if bool(far.any()):
+        raise Failure(f"{what} is farther than eps = {float(eps)} from x0 (max |x - x0| <= eps is the constraint)",
+                      expected=x0, received=received,
+                      details=f"largest |x - x0| is {float((received - x0).abs().max())!r}")
+    if bool(((received < 0) | (received > 1)).any()):
+        raise Failure(f"{what} has pixels outside [0, 1]: every element must be a valid pixel",
+                      received=received,
+                      details=f"min {float(received.min())!r}, max {float(received.max())!r}")
+
+
+@check("project_linf", "returns the nearest valid point (matches the reference)", weight=3,
+       hint="Both constraints are intervals, one per element: clip each element into "
+            "[x0 - eps, x0 + eps], then into [0, 1].")
+@given(problem=_projection_problems())
+def project_linf_matches_reference(student, problem):
+    """project_linf(x, x0, eps) is the point nearest to x with max |x - x0| <= eps and every
+    element in [0, 1]; the shape and dtype of x."""
+    expect_close(student(*problem), ref.project_linf(*problem))
+
+
+@check("project_linf", "the constraint holds: |x - x0| <= eps and 0 <= x <= 1", weight=2,
+       hint="Clip to the eps-box around x0 AND to the valid pixel range [0, 1]; the second clip "
+            "must come last or the two must be combined, so that nothing leaves [0, 1].")
+@given(problem=_projection_problems(far=True))
+def project_linf_feasible(student, problem):
+    """Every element of the result is within eps (+ 2 float eps of rounding) of x0, and in [0, 1] exactly."""
+    x, x0, eps = problem
+    received = expect_tensor(student(x, x0, eps))
+    if received.shape != x.shape:
+        raise Failure(f"the result has shape {tuple(received.shape)}, expected {tuple(x.shape)}",
+                      received=received)
+    _expect_feasible(received, x0, eps)
+
+
+@check("project_linf", "is idempotent and keeps valid points",
+       hint="A projection moves only what breaks the constraint: a point already within eps of x0 "
+            "and in [0, 1] stays where it is, and projecting twice changes nothing.")
+@given(problem=_projection_problems(), fraction=st.floats(-0.9, 0.9))
+def project_linf_idempotent(student, problem, fraction):
+    """project_linf(project_linf(x)) = project_linf(x), and a point inside both constraints is returned unchanged."""
+    x, x0, eps = problem
+    once = expect_tensor(student(x, x0, eps))
+    expect_close(student(once, x0, eps), once, "the projection of the projected point")
+    inside = (x0 + fraction * float(eps) * torch.linspace(-1, 1, x0.numel(), dtype=x0.dtype).reshape(x0.shape))
+    inside = inside.clamp(0.0, 1.0)
+    expect_close(student(inside, x0, eps), inside, "the projection of a point that already satisfies the constraint")
+
+
+@check("project_linf", "does not modify its inputs",
+       hint="torch.clamp(x, ...) returns a new tensor; x.clamp_(...) overwrites the caller's x.")
+@given(problem=_projection_problems())
+def project_linf_unchanged(student, problem):
+    """x, x0 (and a tensor eps) hold the same values after the call."""
+    expect_inputs_unchanged(student, *problem)
+
+
+# ---- the attacks: on a small model ------------------------------------------------
+
+# A gradient element is "within rounding of 0" when it is this small relative to the
+# largest of its sample: there another correct implementation may take the other sign.
+NEAR_ZERO = {torch.float32: 1e-4, torch.float64: 1e-9}
+
+
+def _reference_run(problem: dict, targeted: bool) -> tuple[torch.Tensor, bool]:
+    """The reference iterate x^steps, and whether every gradient along the way was clearly
+    away from 0 (so that the sign of each element is the same for every correct answer)."""
+    model = problem["model"].build()
+    x0, y, eps, alpha = problem["x0"], problem["y"], problem["eps"], problem["alpha"]
+    x, clear = x0.clone(), True
+    for _ in range(problem["steps"]):
+        x.requires_grad_(True)
+        logits = model(x)
+        if targeted:
+            loss = -ref.cross_entropy(logits, y) + ref.cross_entropy(logits, problem["y_target"])
+        else:
+            loss = ref.cross_entropy(logits, y)
+        (grad,) = torch.autograd.grad(loss, x)
+        per_sample = grad.flatten(1).abs()
+        largest = per_sample.amax(1, keepdim=True)
+        clear &= bool((largest > 0).all() and (per_sample > NEAR_ZERO[x0.dtype] * largest).all())
+        step = -alpha * grad.sign() if targeted else alpha * grad.sign()
+        x = ref.project_linf(x.detach() + step, x0, eps)
+    if targeted:
+        expected = ref.targeted_attack(model, x0, y, problem["y_target"], eps, alpha, problem["steps"])
+    else:
+        expected = ref.untargeted_attack(model, x0, y, eps, alpha, problem["steps"])
+    return expected, clear
+
+
+def _expect_iterate(received, expected: torch.Tensor) -> None:
+    """The student's x^steps equals the reference's, but for at most 1% of the elements."""
+    received = expect_tensor(received, "the attacked images")
+    if received.shape != expected.shape or received.dtype != expected.dtype:
+        raise Failure(f"the attacked images are {tuple(received.shape)} {received.dtype}, expected "
+                      f"{tuple(expected.shape)} {expected.dtype}: the shape and dtype of x0",
+                      expected=expected, received=received)
+    slack = 8 * torch.finfo(expected.dtype).eps
+    differ = ~torch.isclose(received, expected, rtol=0, atol=slack)
+    if int(differ.sum()) > int(0.01 * expected.numel()):
+        raise Failure(
+            f"{int(differ.sum())} of {expected.numel()} pixels differ from the reference iterate x^steps",
+            expected=expected,
+            received=received,
+            details=f"first differing pixel at index {[int(i) for i in differ.nonzero()[0]]}",
+        )
+
+
+def _attack_checks(name: str, targeted: bool) -> None:
+    reference_attack = getattr(ref, name)
+    args = ["model", "x0", "y"] + (["y_target"] if targeted else []) + ["eps", "alpha", "steps"]
+    climb = ("x - alpha * sign(∇L) with L = -e(y, model(x)) + e(y_target, model(x))" if targeted
+             else "x + alpha * sign(∇ₓ e(y, model(x)))")
+
+    @check(name, "matches the reference iterate on a small model", weight=4,
+           hint=f"Start at x0 itself (no random start); repeat exactly `steps` times: {climb}, "
+                "then project_linf(…, x0, eps). Take the gradient with respect to the current x.")
+    @given(problem=tst.attack_problems(targeted=targeted))
+    def matches_reference(student, problem):
+        """The result is x^steps of the contract's iteration (at most 1% of the pixels may differ,
+        and only where a gradient is within rounding of 0); the shape and dtype of x0."""
+        expected, clear = _reference_run(problem, targeted)
+        assume(clear)
+        _expect_iterate(student(*(problem[a] for a in args)), expected)
+
+    @check(name, "leaves x0 and the model unchanged; returns a detached tensor",
+           hint="Work on a copy: x = x0.detach().clone(); update x out of place and detach it at "
+                "each step; never write into x0 or the model's parameters (their .grad may fill).")
+    @given(problem=tst.attack_problems(targeted=targeted))
+    def unchanged(student, problem):
+        """x0, y and the model's parameters keep their values; the result is a plain tensor
+        that no longer requires grad."""
+        values = [problem[a] for a in args]
+        expect_inputs_unchanged(student, *values)
+        answer = student.run(*values)
+        student.returned(answer)
+        if answer.requires_grad:
+            raise Failure("the attacked images still require grad (they are attached to the "
+                          "attack's autograd graph): return x.detach()")
+
+    @check(name, "on the real digits classifier: within the constraint, success as the reference's",
+           weight=3,
+           hint="Every returned image must be within eps of x0 in every pixel and in [0, 1]; "
+                "a success rate far from the reference's points to a wrong sign, a random start, "
+                "a missing step or a wrong loss.")
+    def on_real_classifier(student):
+        """On 200 held-out digits, the attacked images satisfy the constraint and fool the
+        trained classifier as often as the reference attack does (within 2 percentage points)."""
+        model, x0, y, t, expected_rate = _real_problem(targeted)
+        call = [_digits_fixture(), x0, y] + ([t] if targeted else [])
+        call += [classifier.ATTACK_EPS, classifier.ATTACK_ALPHA, classifier.ATTACK_STEPS]
+        received = expect_tensor(expect_inputs_unchanged(student, *call), "the attacked images")
+        if received.shape != x0.shape or received.dtype != x0.dtype:
+            raise Failure(f"the attacked images are {tuple(received.shape)} {received.dtype}, "
+                          f"expected {tuple(x0.shape)} {x0.dtype}, the shape and dtype of x0")
+        _expect_feasible(received, x0, classifier.ATTACK_EPS, "an attacked image")
+        rate = _success_rate(model, received, y, t, targeted)
+        if abs(rate - expected_rate) > 0.02:
+            raise Failure(
+                f"the attack succeeds on {rate:.1%} of the images, the reference attack on "
+                f"{expected_rate:.1%}: more than 2 percentage points apart",
+                details="success = the classifier's answer is "
+                        + ("the target class" if targeted else "no longer the true class"),
+            )
+
+
+def _success_rate(model, x: torch.Tensor, y: torch.Tensor, t: torch.Tensor, targeted: bool) -> float:
+    with torch.no_grad():
+        predicted = model(x).argmax(1)
+    return float(((predicted == t) if targeted else (predicted != y)).double().mean())
+
+
+@cache
+def _digits_state() -> dict[str, torch.Tensor]:
+    return {k: v.detach().clone() for k, v in classifier.load_classifier().state_dict().items()}
+
+
+def _digits_fixture() -> Fixture:
+    return Fixture("digits_classifier", {k: v.clone() for k, v in _digits_state().items()})
+
+
+@cache
+def _real_problem(targeted: bool):
+    model = classifier.load_classifier()
+    x0, y = classifier.load_attack_set()
+    t = classifier.attack_targets(y)
+    eps, alpha, steps = classifier.ATTACK_EPS, classifier.ATTACK_ALPHA, classifier.ATTACK_STEPS
+    if targeted:
+        x = ref.targeted_attack(model, x0, y, t, eps, alpha, steps)
+    else:
+        x = ref.untargeted_attack(model, x0, y, eps, alpha, steps)
+    return model, x0, y, t, _success_rate(model, x, y, t, targeted)
+
+
+_attack_checks("untargeted_attack", targeted=False)
+_attack_checks("targeted_attack", targeted=True)
