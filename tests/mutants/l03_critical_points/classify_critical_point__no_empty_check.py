@@ -1,0 +1,20 @@
+import torch
+
+def _kind(lam, tol):
+    if (lam > tol).all():
+        return "local_min"
+    if (lam < -tol).all():
+        return "local_max"
+    if (lam > tol).any() and (lam < -tol).any():
+        return "saddle"
+    return "unknown"
+
+
+def classify_critical_point(H, tol=1e-6):
+    if H.ndim != 2 or H.shape[0] != H.shape[1]:
+        raise ValueError("H must be square")
+    if H.numel() and not torch.isfinite(H).all():
+        raise ValueError("H holds NaN or inf")
+    if H.numel() and (H - H.T).abs().max() > 1e-6:
+        raise ValueError("H is not symmetric")
+    return _kind(torch.linalg.eigvalsh(H), tol)  # 0×0: all() of nothing is True, "local_min"

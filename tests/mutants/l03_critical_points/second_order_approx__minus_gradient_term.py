@@ -1,0 +1,5 @@
+import torch
+
+
+def second_order_approx(loss0, grad, H, delta):
+    return loss0 - grad @ delta + 0.5 * delta @ H @ delta

@@ -1,0 +1,5 @@
+import torch
+
+
+def second_order_approx(loss0, grad, H, delta):
+    return loss0 + grad @ delta + delta @ H @ delta
