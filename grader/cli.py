@@ -1,7 +1,19 @@
-"""``python -m grader``: check your exercises, or grade a submission.
+"""``python -m grader``: the commands of GRADER.md.
+
+For a student:
 
     python -m grader check [NAME ...] [--submission DIR]
+    python -m grader watch [NAME ...] [--submission DIR]
+    python -m grader hint NAME [--level K]
+    python -m grader progress [--submission DIR]
+
+For a teaching assistant or a course platform:
+
     python -m grader grade --submission DIR --output results.json [--seed S] [--junit FILE]
+    python -m grader grade-batch --submissions DIR --output OUTDIR [--jobs N] [--shard K/N] [--force]
+    python -m grader merge OUTDIR ... --output OUTDIR
+    python -m grader gradescope-bundle --output autograder.zip
+    python -m grader classroom --output DIR
 
 Every wrong path or unknown name is answered with one line and exit status 2.
 """
@@ -34,6 +46,35 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("--output", type=Path, required=True, metavar="FILE")
     grade.add_argument("--seed", type=int, default=0, help="which inputs the properties are tried on")
     grade.add_argument("--junit", type=Path, metavar="FILE", help="also write JUnit XML")
+
+    batch = commands.add_parser("grade-batch", help="grade every sub-directory of DIR (one student each)")
+    batch.add_argument("--submissions", type=Path, required=True, metavar="DIR")
+    batch.add_argument("--output", type=Path, required=True, metavar="OUTDIR")
+    batch.add_argument("--jobs", type=int, default=None, metavar="N", help="parallel jobs (default: cores)")
+    batch.add_argument("--seed", type=int, default=0, help="which inputs the properties are tried on")
+    batch.add_argument("--shard", default="1/1", metavar="K/N", help="grade only the K-th of N slices")
+    batch.add_argument("--force", action="store_true", help="re-grade students already graded")
+
+    merge = commands.add_parser("merge", help="join the output folders of shards into one gradebook")
+    merge.add_argument("folders", nargs="+", type=Path, metavar="OUTDIR")
+    merge.add_argument("--output", type=Path, required=True, metavar="OUTDIR")
+
+    bundle = commands.add_parser("gradescope-bundle", help="build Gradescope's autograder zip")
+    bundle.add_argument("--output", type=Path, required=True, metavar="FILE")
+
+    classroom = commands.add_parser("classroom", help="write a GitHub Classroom autograding workflow")
+    classroom.add_argument("--output", type=Path, required=True, metavar="DIR")
+
+    watch = commands.add_parser("watch", help="re-check on every save")
+    watch.add_argument("names", nargs="*", metavar="NAME")
+    watch.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR")
+
+    hint = commands.add_parser("hint", help="a hint for an exercise, from a nudge to the shape of the answer")
+    hint.add_argument("name", metavar="NAME")
+    hint.add_argument("--level", type=int, default=1, metavar="K")
+
+    progress = commands.add_parser("progress", help="the course map: what is done and what is next")
+    progress.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR")
     return parser
 
 
@@ -108,14 +149,37 @@ def run_grade(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        if args.command == "check":
-            return run_check(args)
-        if args.command == "grade":
-            return run_grade(args)
+        return _command(args.command)(args)
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    return 2
+
+
+def _command(name: str):
+    """The function that runs a command; each command of its own lives in its own module."""
+    if name == "check":
+        return run_check
+    if name == "grade":
+        return run_grade
+    if name in ("grade-batch", "merge"):
+        from grader import batch
+
+        return batch.run_grade_batch if name == "grade-batch" else batch.run_merge
+    if name in ("gradescope-bundle", "classroom"):
+        from grader import platforms
+
+        return platforms.run_gradescope_bundle if name == "gradescope-bundle" else platforms.run_classroom
+    if name == "watch":
+        from grader import watch
+
+        return watch.run_watch
+    if name == "hint":
+        from grader import hints
+
+        return hints.run_hint
+    from grader import progress
+
+    return progress.run_progress
