@@ -9,6 +9,7 @@ import functools
 import http.server
 import importlib.util
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -49,11 +50,26 @@ def build_site(out_dir: Path, **env: str) -> subprocess.CompletedProcess:
     )
 
 
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+def site_url() -> str:
+    """Where the test server will serve the site: the build must know it.
+
+    Material's instant navigation follows only the links of its sitemap, whose
+    URLs come from site_url; on another port every click would reload the page.
+    """
+    return f"http://127.0.0.1:{free_port()}/"
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory, site_url) -> tuple[Path, subprocess.CompletedProcess]:
     out = tmp_path_factory.mktemp("site")
-    env = {"COURSE_INSTRUCTOR": "0"}
-    return out, build_site(out, **env)
+    return out, build_site(out, COURSE_INSTRUCTOR="0", COURSE_SITE_URL=site_url)
 
 
 @pytest.fixture(scope="session")
@@ -78,10 +94,11 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def server(site):
-    """Serve the built site at http://127.0.0.1:<free port>/ for the session."""
+def server(site, site_url):
+    """Serve the built site at its site_url (127.0.0.1, a free port) for the session."""
     handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    port = int(site_url.rsplit(":", 1)[1].strip("/"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
