@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import signal
+import sys
+import tempfile
 import socket
 import time
 from dataclasses import dataclass, field
@@ -29,6 +32,22 @@ LIMITS = {
     "processes": 64,
 }
 
+
+
+# Folders a worker must not see (grader.isolation hides them where it can):
+# the reference solutions always; the commands add other students' submissions
+# and the output folder.
+HIDDEN: list[Path] = [Path(__file__).resolve().parent.parent / "solutions"]
+
+
+def hide(*folders: Path) -> None:
+    """Hide these folders from workers too, unless a worker needs what is inside
+    (the grader's own package, the Python installation)."""
+    needed = [Path(__file__).resolve().parent, Path(sys.prefix).resolve(), Path(os.__file__).resolve().parent]
+    for folder in folders:
+        folder = folder.resolve()
+        if not any(n == folder or folder in n.parents for n in needed) and folder not in HIDDEN:
+            HIDDEN.append(folder)
 
 
 class WorkerLost(BaseException):
@@ -69,13 +88,25 @@ class Worker:
     def __init__(self, path: Path, module: str) -> None:
         self.path = path
         ours, theirs = socket.socketpair()
-        spec = {"path": str(path), "module": module, "limits": LIMITS}
+        self.workdir = tempfile.mkdtemp(prefix="grader-worker-")
+        spec = {
+            "path": str(path),
+            "module": module,
+            "limits": LIMITS,
+            "hide": [str(p) for p in HIDDEN],
+            "workdir": self.workdir,
+        }
         self.pid: int | None = server().start(spec, theirs)
         theirs.close()
         self.parent_end = Connection(ours.detach())
         self.loaded = self._receive(LOAD_TIMEOUT, "loading your file")
 
     # The load answer: {"status": "loaded", "functions": [...]} or a load failure.
+    @property
+    def isolation(self) -> str:
+        text = self.loaded.get("isolation", "")
+        return text if type(text) is str else ""
+
     @property
     def functions(self) -> list[str]:
         names = self.loaded.get("functions", [])
@@ -192,6 +223,7 @@ class Worker:
         except ProcessLookupError:
             pass
         self.pid = None
+        shutil.rmtree(self.workdir, ignore_errors=True)  # never follows the student's symlinks
 
 
 def _decode_snapshot(item: Any) -> Any:

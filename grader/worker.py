@@ -22,7 +22,6 @@ import os
 import pickle
 import resource
 import sys
-import tempfile
 import traceback
 import types
 from multiprocessing.connection import Connection
@@ -37,6 +36,7 @@ import torch.utils.data  # noqa: F401
 from torch.overrides import TorchFunctionMode
 
 from grader import course, wire
+from grader.isolation import lock_down
 from grader.fixtures import Fixture
 
 OUTPUT_TAIL = 2000  # characters of the student's prints sent back with an answer
@@ -191,9 +191,9 @@ def _limit_resources(limits: dict[str, int]) -> None:
             pass  # a tighter limit is already in force
 
 
-def _private_directory() -> str:
-    """Run in a fresh temporary directory, and send the student's prints to a file."""
-    workdir = tempfile.mkdtemp(prefix="grader-worker-")
+def _private_directory(workdir: str) -> str:
+    """Run in the private directory the grader made (and will remove), and send
+    the student's prints to a file there."""
     os.chdir(workdir)
     output = os.open(os.path.join(workdir, "output.txt"), os.O_RDWR | os.O_CREAT, 0o600)
     os.dup2(output, 1)
@@ -241,9 +241,7 @@ def _describe_exception(error: BaseException, source_path: str) -> dict[str, Any
     }
 
 
-def _load(source_path: str, module_name: str) -> types.ModuleType:
-    with open(source_path, "rb") as source_file:
-        source = source_file.read()
+def _load(source: bytes, source_path: str, module_name: str) -> types.ModuleType:
     code = compile(source, source_path, "exec", dont_inherit=True)
     module = types.ModuleType(module_name)
     module.__file__ = source_path
@@ -328,10 +326,14 @@ def _gradients(result: Any, leaves: list[torch.Tensor], cotangent: Any) -> dict[
 def serve(conn: Connection, spec: dict[str, Any]) -> None:
     """Entry point of a worker process (run by ``grader.sandbox``)."""
     try:
-        output_path = _private_directory()
+        output_path = _private_directory(spec["workdir"])
+        # Read the file while we still may: lock_down can hide its folder.
+        with open(spec["path"], "rb") as source_file:
+            source = source_file.read()
+        isolation = lock_down(spec.get("hide", []), own=[os.path.dirname(output_path), output_path])
         _limit_resources(spec["limits"])
         torch.set_num_threads(1)
-        module = _load(spec["path"], spec["module"])
+        module = _load(source, spec["path"], spec["module"])
     except SystemExit as error:
         conn.send_bytes(wire_dumps({"status": "load_exited", "code": repr(error.code)[:200]}))
         return
@@ -345,7 +347,7 @@ def serve(conn: Connection, spec: dict[str, Any]) -> None:
     functions = {
         name: value for name, value in vars(module).items() if callable(value) and not name.startswith("_")
     }
-    conn.send_bytes(wire_dumps({"status": "loaded", "functions": sorted(functions)}))
+    conn.send_bytes(wire_dumps({"status": "loaded", "functions": sorted(functions), "isolation": isolation}))
     printed_so_far = 0
     while True:
         try:
