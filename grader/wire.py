@@ -69,7 +69,9 @@ def encode(value: Any, depth: int = 0) -> Any:
             return ("foreign", f"a tensor on device {value.device.type!r}")
         if value.is_sparse or value.layout != torch.strided:
             return ("foreign", f"a tensor with layout {value.layout}")
-        data = value.detach().contiguous().reshape(-1)
+        # A fresh dense copy: .contiguous() keeps a stride of 0 on a size-1 dimension
+        # (torch.tensor(0.).expand(1).clone()), which .view(torch.uint8) refuses.
+        data = torch.empty(value.numel(), dtype=value.dtype).copy_(value.detach().reshape(-1))
         raw = data.view(torch.uint8).numpy().tobytes() if data.numel() else b""
         return ("tensor", str(value.dtype), tuple(value.shape), raw)
     if kind in (list, tuple) and depth < MAX_DEPTH:
