@@ -1,0 +1,21 @@
+import torch
+import torch.nn.functional as F
+
+def _validate(logits, target):
+    if logits.ndim != 2 or logits.shape[0] == 0:
+        raise ValueError("logits must be (N, C) with N >= 1")
+    if target.shape != (logits.shape[0],):
+        raise ValueError("target must be (N,)")
+    if target.dtype != torch.int64:
+        raise ValueError("target must be int64")
+    if bool(((target < 0) | (target >= logits.shape[1])).any()):
+        raise ValueError("target out of range")
+
+
+def cross_entropy(logits, target):
+    _validate(logits, target)
+    losses = []
+    for row, t in zip(logits, target):
+        m = torch.max(row)
+        losses.append(torch.log(torch.sum(torch.exp(row - m))) + m - row[t])
+    return torch.stack(losses).mean()

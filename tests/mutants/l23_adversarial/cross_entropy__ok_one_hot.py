@@ -1,0 +1,20 @@
+import torch
+import torch.nn.functional as F
+
+def _validate(logits, target):
+    if logits.ndim != 2 or logits.shape[0] == 0:
+        raise ValueError("logits must be (N, C) with N >= 1")
+    if target.shape != (logits.shape[0],):
+        raise ValueError("target must be (N,)")
+    if target.dtype != torch.int64:
+        raise ValueError("target must be int64")
+    if bool(((target < 0) | (target >= logits.shape[1])).any()):
+        raise ValueError("target out of range")
+
+
+def cross_entropy(logits, target):
+    _validate(logits, target)
+    z = logits - logits.max(dim=1, keepdim=True).values
+    log_p = z - torch.log(torch.exp(z).sum(dim=1, keepdim=True))
+    onehot = F.one_hot(target, logits.shape[1]).to(logits.dtype)
+    return -(onehot * log_p).sum() / logits.shape[0]

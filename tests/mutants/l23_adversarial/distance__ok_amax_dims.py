@@ -1,0 +1,20 @@
+import torch
+
+def _validate(x0, x, norm):
+    if norm not in ("l2", "linf"):
+        raise ValueError(f"unknown norm {norm!r}")
+    if x0.shape != x.shape:
+        raise ValueError("shapes differ")
+
+
+def _flat(delta):
+    return delta.reshape(delta.shape[0], -1)
+
+
+def distance(x0, x, norm):
+    _validate(x0, x, norm)
+    d = (x - x0).abs()
+    dims = tuple(range(1, d.ndim))
+    if norm == 'linf':
+        return d.amax(dim=dims) if dims else d
+    return (d * d).sum(dim=dims).sqrt() if dims else d

@@ -1,0 +1,5 @@
+import torch
+
+
+def project_linf(x, x0, eps):
+    return torch.clamp(x, 0.0, 1.0)
