@@ -14,11 +14,12 @@ def check(*names: str, submission: str | Path | None = None) -> bool:
     from grader import forkserver
 
     forkserver.start_server()
-    from grader.cli import DEFAULT_SUBMISSION, _exercises, _grade_all, _submission
+    from grader.cli import DEFAULT_SUBMISSION, _exercises, _submission
+    from grader.runner import grade_submission
     from grader.terminal import CheckReport
 
     folder = _submission(Path(submission) if submission else DEFAULT_SUBMISSION)
     report = CheckReport()
-    results = _grade_all(_exercises(list(names)), folder, seed=0, on_result=report.show)
+    results = grade_submission(folder, exercises=_exercises(list(names)), on_result=report.show)
     report.total(results)
     return all(r.status == "passed" for r in results)

@@ -96,22 +96,6 @@ def _exercises(names: list[str]):
         raise UsageError(f"unknown function or module {unknown.args[0]!r} (modules: {known})") from None
 
 
-def _grade_all(exercises, submission: Path, seed: int, on_result=None):
-    """Grade exercises two at a time (while one waits on its worker, the other
-    generates inputs); results come back in course order."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from grader.runner import grade_exercise
-
-    results = []
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for result in pool.map(lambda e: grade_exercise(e, submission, seed), exercises):
-            results.append(result)
-            if on_result:
-                on_result(result)
-    return results
-
-
 def run_check(args: argparse.Namespace) -> int:
     from grader import forkserver
 
@@ -120,8 +104,10 @@ def run_check(args: argparse.Namespace) -> int:
     forkserver.start_server()
     from grader.terminal import CheckReport
 
+    from grader.runner import grade_submission
+
     report = CheckReport()
-    results = _grade_all(exercises, submission, seed=0, on_result=report.show)
+    results = grade_submission(submission, exercises=exercises, on_result=report.show)
     report.total(results)
     return 0 if all(r.status == "passed" for r in results) else 1
 
@@ -134,10 +120,10 @@ def run_grade(args: argparse.Namespace) -> int:
     if args.output.parent and not args.output.parent.exists():
         raise UsageError(f"the folder of --output does not exist: {args.output.parent}")
     forkserver.start_server()
-    from grader import course
     from grader.results import results_json, write_junit, write_results
+    from grader.runner import grade_submission
 
-    results = _grade_all(course.EXERCISES, submission, seed=args.seed)
+    results = grade_submission(submission, seed=args.seed)
     document = results_json(results, time.perf_counter() - started)
     write_results(args.output, document)
     if args.junit:

@@ -17,16 +17,28 @@ import threading
 
 
 class _ForkServer:
-    """The grader's handle on ``grader.zygote``; shared by all threads."""
+    """The grader's handle on ``grader.zygote``; shared by all threads.
 
-    def __init__(self) -> None:
-        self.control, theirs = socket.socketpair()
+    It has one control connection per grading process (``grade-batch`` forks
+    several): a forked grader takes its own with ``use_connection``.
+    """
+
+    def __init__(self, connections: int = 1) -> None:
+        pairs = [socket.socketpair() for _ in range(connections)]
+        self.controls = [ours for ours, _ in pairs]
+        theirs = [pair[1].fileno() for pair in pairs]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "grader.zygote", str(theirs.fileno())],
-            pass_fds=[theirs.fileno()],
+            [sys.executable, "-m", "grader.zygote", *map(str, theirs)],
+            pass_fds=theirs,
             stdin=subprocess.DEVNULL,
         )
-        theirs.close()
+        for _, their_end in pairs:
+            their_end.close()
+        self.use_connection(0)
+
+    def use_connection(self, index: int) -> None:
+        """Talk over control connection ``index`` from now on (after a fork)."""
+        self.control = self.controls[index]
         self.lock = threading.Lock()
         self.ready = False
 
@@ -63,11 +75,11 @@ class _ForkServer:
 _server: _ForkServer | None = None
 
 
-def start_server() -> None:
+def start_server(connections: int = 1) -> None:
     """Start the fork server now (it imports torch in parallel with the grader)."""
     global _server
     if _server is None:
-        _server = _ForkServer()
+        _server = _ForkServer(connections)
 
 
 def server() -> _ForkServer:

@@ -14,8 +14,10 @@ def _round(points: float) -> float:
     return round(points, 4)
 
 
-def results_json(results: list[ExerciseResult], execution_time: float, isolation: str = "") -> dict:
-    """Gradescope's results format; every test named ``<module>.<function>: ...``."""
+def results_json(results: list[ExerciseResult], execution_time: float) -> dict:
+    """Gradescope's results format; every test named ``<module>.<function>: ...``.
+
+    The top-level ``output`` says how student code was isolated while graded."""
     tests = []
     for result in results:
         for test in result.tests:
@@ -36,8 +38,9 @@ def results_json(results: list[ExerciseResult], execution_time: float, isolation
         "execution_time": round(execution_time, 2),
         "tests": tests,
     }
+    isolation = next((r.isolation for r in results if r.isolation), "")
     if isolation:
-        document["output"] = isolation
+        document["output"] = f"Isolation: {isolation}."
     return document
 
 

@@ -9,6 +9,8 @@ function returned.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 import time
 import traceback
 import zlib
@@ -45,6 +47,7 @@ class ExerciseResult:
     status: str  # passed | failed | not implemented | missing
     tests: list[TestResult] = field(default_factory=list)
     seconds: float = 0.0
+    isolation: str = ""  # how the worker was locked down (grader.isolation)
 
     @property
     def score(self) -> float:
@@ -95,7 +98,9 @@ def _grade(exercise: course.Exercise, submission: Path, seed: int) -> ExerciseRe
     except WorkerLost as lost:
         return _all_fail(exercise, checks, FAILED, f"loading {path.name} failed: {lost.reason}")
     try:
-        return _run_checks(exercise, checks, worker, path, seed)
+        result = _run_checks(exercise, checks, worker, path, seed)
+        result.isolation = worker.isolation
+        return result
     finally:
         worker.close()
 
@@ -171,3 +176,25 @@ def _flaky_failure(flaky: Exception) -> Failure:
 
 def _signature_names(exercise: course.Exercise) -> list[str]:
     return list(inspect.signature(_reference_function(exercise)).parameters)
+
+
+def grade_submission(
+    submission: Path,
+    seed: int = DEFAULT_SEED,
+    exercises: list[course.Exercise] | None = None,
+    threads: int = 2,
+    on_result: Callable[[ExerciseResult], None] | None = None,
+) -> list[ExerciseResult]:
+    """Grade the exercises (all by default) of one submission, in course order.
+
+    With two threads, one exercise generates inputs while the other waits on
+    its worker; ``grade-batch`` uses one thread per grading process instead.
+    """
+    exercises = course.EXERCISES if exercises is None else exercises
+    results = []
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        for result in pool.map(lambda e: grade_exercise(e, submission, seed), exercises):
+            results.append(result)
+            if on_result:
+                on_result(result)
+    return results

@@ -1,10 +1,10 @@
 """The fork server: a clean process that has imported torch, and forks workers.
 
-``python -m grader.zygote FD`` is started by ``grader.sandbox`` as a fresh
+``python -m grader.zygote FD ...`` is started by ``grader.forkserver`` as a fresh
 interpreter, so it holds nothing of the grader's (no reference solution, no
 expected value). It imports torch and the worker's tripwires once; then each
-request on the control socket ``FD`` brings a worker spec and a socket, and the
-server forks a worker that serves that socket. Forking a process that has
+request on a control socket ``FD`` (one per grading process) brings a worker
+spec and a socket, and the server forks a worker that serves that socket. Forking a process that has
 imported torch takes milliseconds instead of the second and a half of an import.
 
 Control messages are pickles from the grader (trusted); the answers are small
@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import os
 import pickle
+import select
 import signal
 import socket
 import sys
@@ -59,24 +60,29 @@ def _reply(control: socket.socket, message: dict) -> None:
     control.sendall(len(payload).to_bytes(8, "big") + payload)
 
 
-def main(control_fd: int) -> None:
+def main(control_fds: list[int]) -> None:
     _die_with_parent()
     import torch
 
     from grader import worker  # imports torch's modules and installs the tripwires
 
     torch.set_num_threads(1)  # a forked child of a multi-threaded OpenMP parent deadlocks
-    control = socket.socket(fileno=control_fd)
-    _reply(control, {"ready": True})
+    controls = [socket.socket(fileno=fd) for fd in control_fds]
+    for control in controls:
+        _reply(control, {"ready": True})
     exits: dict[int, int] = {}
-    while True:
+    while controls:
+        control = select.select(controls, [], [])[0][0]
         request, fds = _receive(control)
-        if request is None:
-            return
+        if request is None:  # that grading process has finished
+            controls.remove(control)
+            control.close()
+            continue
         if request["op"] == "start":
             pid = os.fork()
             if pid == 0:
-                control.close()
+                for each in controls:
+                    each.close()
                 _die_with_parent()
                 code = 0
                 try:
@@ -120,4 +126,4 @@ def _exit_status(pid: int, exits: dict[int, int]) -> int | None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]))
+    main([int(fd) for fd in sys.argv[1:]])
