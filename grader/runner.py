@@ -64,7 +64,12 @@ def _reference_function(exercise: course.Exercise):
 
 
 def _points(check: Check, checks: list[Check]) -> float:
-    return check.exercise.points * check.weight / sum(c.weight for c in checks)
+    """The check's share of its exercise's points, by weight. Shares are rounded to
+    four decimals and the last one takes the remainder, so they add up exactly."""
+    total = sum(c.weight for c in checks)
+    shares = [round(check.exercise.points * c.weight / total, 4) for c in checks[:-1]]
+    shares.append(round(check.exercise.points - sum(shares), 4))
+    return shares[checks.index(check)]
 
 
 def _all_fail(exercise: course.Exercise, checks: list[Check], status: str, message: str) -> ExerciseResult:

@@ -1,0 +1,333 @@
+"""Grading a whole class: ``grade-batch`` and ``merge``.
+
+    python -m grader grade-batch --submissions DIR --output OUTDIR [--jobs N] [--shard K/N] [--force]
+    python -m grader merge OUTDIR ... --output OUTDIR
+
+Every sub-directory of DIR is one student's submission, named by the
+sub-directory. The grader imports torch, the checks and the references once,
+then forks ``--jobs`` grading processes that take students one at a time; each
+student's functions run in workers forked from the one fork server. Results go to
+``OUTDIR/<student>.json`` (Gradescope's format) as soon as a student is done, so
+an interrupted run resumes where it stopped; ``OUTDIR/gradebook.csv`` is
+written from all of them at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import pickle
+import signal
+import socket
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from grader import course
+from grader.cli import UsageError
+
+SUBMISSION_TIME_LIMIT = 20 * 60  # seconds for one student, whatever the submission does
+STATE_FILE = "batch.json"  # the seed the folder was graded with
+
+
+# ---- which students ---------------------------------------------------------------
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    try:
+        k, n = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise UsageError(f"--shard wants K/N, e.g. 2/10, not {text!r}") from None
+    if not 1 <= k <= n:
+        raise UsageError(f"--shard {text}: K must be between 1 and N")
+    return k, n
+
+
+def students(submissions: Path, shard: tuple[int, int] = (1, 1)) -> list[str]:
+    """The K-th of N slices of the class, by sorted name: deterministic on any machine."""
+    names = sorted(d.name for d in submissions.iterdir() if d.is_dir() and not d.name.startswith("."))
+    k, n = shard
+    return names[k - 1 :: n]
+
+
+def _graded(output: Path, student: str) -> bool:
+    try:
+        json.loads((output / f"{student}.json").read_text(encoding="utf-8"))["score"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return True
+
+
+def _check_state(output: Path, seed: int, force: bool) -> None:
+    state = output / STATE_FILE
+    if state.exists() and not force:
+        earlier = json.loads(state.read_text(encoding="utf-8")).get("seed")
+        if earlier != seed:
+            raise UsageError(f"{output} was graded with --seed {earlier}; use that seed, or --force to re-grade all")
+    state.write_text(json.dumps({"seed": seed}) + "\n", encoding="utf-8")
+
+
+# ---- grading processes ------------------------------------------------------------
+
+
+def _grade_one(submissions: Path, output: Path, student: str, seed: int) -> float:
+    from grader.results import results_json, write_results
+    from grader.runner import grade_submission
+
+    started = time.perf_counter()
+    results = grade_submission(submissions / student, seed=seed, threads=1)
+    document = results_json(results, time.perf_counter() - started)
+    write_results(output / f"{student}.json", document)
+    return document["score"]
+
+
+def _grading_process(index: int, channel: socket.socket, submissions: Path, output: Path, seed: int) -> None:
+    """A forked grader: takes student names from the parent until it says stop."""
+    from grader import forkserver
+
+    forkserver.server().use_connection(index)
+    stream = channel.makefile("rwb", buffering=0)
+    while True:
+        student = pickle.load(stream)
+        if student is None:
+            return
+        try:
+            score = _grade_one(submissions, output, student, seed)
+        except Exception as error:  # noqa: BLE001 - reported, and the class goes on
+            score = None
+            _write_error(output, student, f"the grader failed on this submission: {error}")
+        pickle.dump((student, score), stream)
+
+
+def _write_error(output: Path, student: str, message: str) -> None:
+    from grader.results import write_results
+
+    tests = [
+        {"name": f"{e.qualname}: graded", "score": 0, "max_score": e.points, "status": "failed",
+         "output": message, "visibility": "visible"}
+        for e in course.EXERCISES
+    ]
+    write_results(output / f"{student}.json",
+                  {"score": 0, "max_score": course.MAX_SCORE, "execution_time": 0, "tests": tests})
+
+
+class _Grader:
+    """The parent's handle on one forked grading process."""
+
+    def __init__(self, index: int, submissions: Path, output: Path, seed: int) -> None:
+        ours, theirs = socket.socketpair()
+        self.pid = os.fork()
+        if self.pid == 0:
+            ours.close()
+            code = 0
+            try:
+                _grading_process(index, theirs, submissions, output, seed)
+            except BaseException:  # noqa: BLE001
+                code = 1
+            os._exit(code)
+        theirs.close()
+        self.index = index
+        self.socket = ours
+        self.stream = ours.makefile("rwb", buffering=0)
+        self.student: str | None = None
+        self.since = 0.0
+
+    def give(self, student: str | None) -> None:
+        self.student, self.since = student, time.monotonic()
+        pickle.dump(student, self.stream)
+
+    def finished(self) -> tuple[str, float | None]:
+        student, score = pickle.load(self.stream)
+        self.student = None
+        return student, score
+
+    def kill(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self.pid, 0)
+        self.socket.close()
+
+
+def _prepare_grading() -> None:
+    """Import every check and reference before forking, so each grading process starts warm."""
+    from grader.checks import checks_for
+    from grader.runner import _reference_function
+
+    for exercise in course.EXERCISES:
+        checks_for(exercise)
+        _reference_function(exercise)
+
+
+def _grade_class(todo: list[str], submissions: Path, output: Path, seed: int, jobs: int, progress) -> None:
+    import selectors
+
+    graders = [_Grader(i, submissions, output, seed) for i in range(min(jobs, len(todo)))]
+    waiting = list(todo)
+    selector = selectors.DefaultSelector()
+    for grader in graders:
+        selector.register(grader.socket, selectors.EVENT_READ, grader)
+        if waiting:
+            grader.give(waiting.pop(0))
+    busy = sum(g.student is not None for g in graders)
+    while busy:
+        for key, _ in selector.select(timeout=1.0):
+            grader = key.data
+            try:
+                student, score = grader.finished()
+            except (EOFError, OSError, pickle.UnpicklingError):
+                # The grading process itself died: record it, and carry on with a new one.
+                student, score = grader.student, None
+                _write_error(output, student, "grading this submission stopped unexpectedly")
+                selector.unregister(grader.socket)
+                grader.kill()
+                grader = graders[grader.index] = _Grader(grader.index, submissions, output, seed)
+                selector.register(grader.socket, selectors.EVENT_READ, grader)
+            progress(student, score)
+            busy -= 1
+            if waiting:
+                grader.give(waiting.pop(0))
+                busy += 1
+        for grader in graders:
+            if grader.student and time.monotonic() - grader.since > SUBMISSION_TIME_LIMIT:
+                student = grader.student
+                _write_error(output, student, f"grading did not finish within {SUBMISSION_TIME_LIMIT} s")
+                selector.unregister(grader.socket)
+                grader.kill()
+                fresh = graders[grader.index] = _Grader(grader.index, submissions, output, seed)
+                selector.register(fresh.socket, selectors.EVENT_READ, fresh)
+                progress(student, None)
+                busy -= 1
+                if waiting:
+                    fresh.give(waiting.pop(0))
+                    busy += 1
+    for grader in graders:
+        grader.give(None)
+        os.waitpid(grader.pid, 0)
+
+
+# ---- the gradebook ----------------------------------------------------------------
+
+
+def function_scores(document: dict) -> dict[str, float]:
+    """Score per function, summed over the tests named ``<module>.<function>: ...``."""
+    scores = {e.name: 0.0 for e in course.EXERCISES}
+    for test in document.get("tests", []):
+        qualname = test["name"].split(": ", 1)[0]
+        name = qualname.split(".", 1)[-1]
+        if name in scores:
+            scores[name] += float(test["score"])
+    return scores
+
+
+def write_gradebook(output: Path) -> list[tuple[str, dict]]:
+    """``gradebook.csv`` from every ``<student>.json`` in ``output``, by student name."""
+    rows = []
+    for path in sorted(output.glob("*.json")):
+        if path.name == STATE_FILE:
+            continue
+        rows.append((path.stem, json.loads(path.read_text(encoding="utf-8"))))
+    with open(output / "gradebook.csv", "w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(["student", "total"] + [e.name for e in course.EXERCISES])
+        for student, document in rows:
+            scores = function_scores(document)
+            writer.writerow([student, _number(document["score"])] + [_number(scores[e.name]) for e in course.EXERCISES])
+    return rows
+
+
+def _number(value: float) -> str:
+    return f"{round(float(value), 4):g}"
+
+
+def summary(rows: list[tuple[str, dict]]) -> str:
+    if not rows:
+        return "no submissions graded"
+    totals = [float(document["score"]) for _, document in rows]
+    lines = [f"{len(rows)} students, mean {statistics.mean(totals):.1f} / {course.MAX_SCORE:g}, "
+             f"median {statistics.median(totals):.1f}"]
+    for exercise in course.EXERCISES:
+        full = sum(function_scores(d)[exercise.name] >= exercise.points - 1e-9 for _, d in rows)
+        lines.append(f"  {exercise.name:<24} {100 * full / len(rows):5.1f}% full marks")
+    return "\n".join(lines)
+
+
+# ---- commands ---------------------------------------------------------------------
+
+
+def run_grade_batch(args: argparse.Namespace) -> int:
+    from grader import forkserver, sandbox
+
+    submissions = args.submissions
+    if not submissions.is_dir():
+        raise UsageError(f"no such directory: {submissions}")
+    shard = parse_shard(args.shard)
+    jobs = args.jobs or os.cpu_count() or 1
+    if jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    output = args.output
+    output.mkdir(parents=True, exist_ok=True)
+    _check_state(output, args.seed, args.force)
+    mine = students(submissions, shard)
+    todo = [s for s in mine if args.force or not _graded(output, s)]
+    print(f"{len(mine)} students in this shard, {len(mine) - len(todo)} already graded, "
+          f"{len(todo)} to grade with {jobs} jobs", file=sys.stderr)
+
+    if todo:
+        forkserver.start_server(connections=min(jobs, len(todo)))
+        sandbox.hide(submissions, output)
+        _prepare_grading()
+        _grade_class(todo, submissions.resolve(), output.resolve(), args.seed, jobs, _progress_printer(len(todo)))
+    rows = write_gradebook(output)
+    print(summary([(s, d) for s, d in rows if s in set(mine)]), file=sys.stderr)
+    print(f"gradebook: {output / 'gradebook.csv'}", file=sys.stderr)
+    return 0
+
+
+def _progress_printer(total: int):
+    """done / total, rate and time left, on one line of a terminal (a line each in a log)."""
+    started = time.monotonic()
+    done = 0
+    terminal = sys.stderr.isatty()
+
+    def show(student: str, score: float | None) -> None:
+        nonlocal done
+        done += 1
+        elapsed = time.monotonic() - started
+        rate = done / elapsed * 60 if elapsed else 0.0
+        left = (total - done) / (done / elapsed) if done and elapsed else 0.0
+        shown = "error" if score is None else f"{score:g}"
+        line = f"[{done}/{total}] {rate:.0f}/min, {left:.0f} s left — {student}: {shown}"
+        print(("\r\033[K" if terminal else "") + line, end="" if terminal and done < total else "\n",
+              file=sys.stderr, flush=True)
+
+    return show
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    import shutil
+
+    output = args.output
+    output.mkdir(parents=True, exist_ok=True)
+    seeds = set()
+    for folder in args.folders:
+        if not folder.is_dir():
+            raise UsageError(f"no such directory: {folder}")
+        state = folder / STATE_FILE
+        if state.exists():
+            seeds.add(json.loads(state.read_text(encoding="utf-8")).get("seed"))
+        for path in folder.glob("*.json"):
+            if path.name != STATE_FILE and folder.resolve() != output.resolve():
+                shutil.copyfile(path, output / path.name)
+    if len(seeds) > 1:
+        raise UsageError(f"the folders were graded with different seeds: {sorted(seeds)}")
+    if seeds:
+        (output / STATE_FILE).write_text(json.dumps({"seed": seeds.pop()}) + "\n", encoding="utf-8")
+    rows = write_gradebook(output)
+    print(summary(rows), file=sys.stderr)
+    print(f"gradebook: {output / 'gradebook.csv'}", file=sys.stderr)
+    return 0
