@@ -1,4 +1,3 @@
-import torch
 
 
 def hard_sigmoid(x, c=1.0, b=0.0, w=1.0):

@@ -1,4 +1,3 @@
-import torch
 
 
 def _flat_difference(pred, target):

@@ -1,4 +1,3 @@
-import torch
 
 
 def mse(pred, target):
