@@ -48,7 +48,10 @@ def parse_shard(text: str) -> tuple[int, int]:
 
 def students(submissions: Path, shard: tuple[int, int] = (1, 1)) -> list[str]:
     """The K-th of N slices of the class, by sorted name: deterministic on any machine."""
-    names = sorted(d.name for d in submissions.iterdir() if d.is_dir() and not d.name.startswith("."))
+    names = sorted(
+        d.name for d in submissions.iterdir()
+        if d.is_dir() and not d.name.startswith(".") and d.name != "__pycache__"
+    )
     k, n = shard
     return names[k - 1 :: n]
 

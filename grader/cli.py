@@ -120,7 +120,10 @@ def run_grade(args: argparse.Namespace) -> int:
     if args.output.parent and not args.output.parent.exists():
         raise UsageError(f"the folder of --output does not exist: {args.output.parent}")
     forkserver.start_server()
+    from grader import sandbox
     from grader.results import results_json, write_junit, write_results
+
+    sandbox.hide(submission.parent, args.output.resolve().parent)  # other students, other results
     from grader.runner import grade_submission
 
     results = grade_submission(submission, seed=args.seed)

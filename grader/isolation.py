@@ -27,6 +27,7 @@ CLONE_NEWUSER = 0x10000000
 MS_RDONLY, MS_NOSUID, MS_NODEV = 1, 2, 4
 MS_REC, MS_PRIVATE = 0x4000, 1 << 18
 FIRST_WORKER_UID = 200_000  # far above any real account
+WORKDIR_SIZE = "64m"
 
 _libc = ctypes.CDLL(None, use_errno=True)
 
@@ -51,19 +52,23 @@ def _private_mounts() -> bool:
     return True
 
 
-def hide(paths: list[str]) -> list[str]:
-    """Cover each existing path with an empty read-only tmpfs; the ones hidden."""
+def _mount_tmpfs(path: str, flags: int, size: str) -> bool:
+    return _libc.mount(b"tmpfs", path.encode(), b"tmpfs", flags | MS_NOSUID | MS_NODEV, f"size={size}".encode()) == 0
+
+
+def hide(paths: list[str], workdir: str) -> tuple[list[str], bool]:
+    """In a mount namespace of our own, cover each existing path with an empty
+    read-only tmpfs, and put the working directory on a small tmpfs (so a
+    submission cannot fill the disk). The paths hidden, and whether the working
+    directory is bounded."""
     existing = [p for p in paths if Path(p).is_dir()]
-    if not existing or not _private_mounts():
-        return []
+    if not _private_mounts():
+        return [], False
     # Keep our mounts to ourselves: nothing propagates back to the grader's view.
     if _libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None) != 0:
-        return []
-    hidden = []
-    for path in existing:
-        if _libc.mount(b"tmpfs", path.encode(), b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV, b"size=4k") == 0:
-            hidden.append(path)
-    return hidden
+        return [], False
+    hidden = [path for path in existing if _mount_tmpfs(path, MS_RDONLY, "4k")]
+    return hidden, _mount_tmpfs(workdir, 0, WORKDIR_SIZE)
 
 
 def drop_privileges(own: list[str]) -> int | None:
@@ -79,13 +84,13 @@ def drop_privileges(own: list[str]) -> int | None:
     return uid
 
 
-def lock_down(hide_paths: list[str], own: list[str]) -> str:
+def lock_down(hide_paths: list[str], workdir: str) -> str:
     """Apply both layers; a sentence saying which are in force."""
     try:
-        hidden = hide(hide_paths)
+        hidden, bounded = hide(hide_paths, workdir)
     except OSError:
-        hidden = []
-    uid = drop_privileges(own)
+        hidden, bounded = [], False
+    uid = drop_privileges([workdir])
     parts = ["student code ran in separate worker processes with time, memory, file-size and process limits"]
     if uid is not None:
         parts.append("as an unprivileged user of its own")
@@ -93,4 +98,6 @@ def lock_down(hide_paths: list[str], own: list[str]) -> str:
         parts.append("with the reference solutions and other submissions hidden (private mount namespace)")
     elif hide_paths:
         parts.append("without hidden paths (no mount namespace available)")
+    if bounded:
+        parts.append(f"in a private {WORKDIR_SIZE} scratch directory")
     return ", ".join(parts)

@@ -205,6 +205,8 @@ class Worker:
                 return "the process running your code was killed (SIGKILL): it may have used too much memory"
             if name == "SIGXCPU":
                 return "the process running your code used up its CPU time limit"
+            if name == "SIGXFSZ":
+                return "the process running your code wrote a file larger than the limit"
             return f"the process running your code was killed by {name}"
         code = os.WEXITSTATUS(status)
         return f"the process running your code exited with status {code} (os._exit?)"
@@ -218,10 +220,11 @@ class Worker:
         except (BrokenPipeError, OSError):
             pass
         self.parent_end.close()
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        for kill in (os.killpg, os.kill):  # the worker's process group, then the worker
+            try:
+                kill(self.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
         self.pid = None
         shutil.rmtree(self.workdir, ignore_errors=True)  # never follows the student's symlinks
 

@@ -326,11 +326,11 @@ def _gradients(result: Any, leaves: list[torch.Tensor], cotangent: Any) -> dict[
 def serve(conn: Connection, spec: dict[str, Any]) -> None:
     """Entry point of a worker process (run by ``grader.sandbox``)."""
     try:
-        output_path = _private_directory(spec["workdir"])
         # Read the file while we still may: lock_down can hide its folder.
         with open(spec["path"], "rb") as source_file:
             source = source_file.read()
-        isolation = lock_down(spec.get("hide", []), own=[os.path.dirname(output_path), output_path])
+        isolation = lock_down(spec.get("hide", []), spec["workdir"])
+        output_path = _private_directory(spec["workdir"])
         _limit_resources(spec["limits"])
         torch.set_num_threads(1)
         module = _load(source, spec["path"], spec["module"])

@@ -36,6 +36,8 @@ def _submission(tmp_path: Path, case: str) -> Path:
         ("segfault", "segmentation fault"),
         ("lying_tensor", "subclass of torch.Tensor"),
         ("memory_bomb", "MemoryError"),
+        ("fork_bomb", "BlockingIOError"),
+        ("fills_disk", "OSError"),
     ],
 )
 def test_misbehaving_function_scores_zero_and_the_rest_is_graded(case: str, says: str, tmp_path: Path) -> None:
@@ -84,3 +86,11 @@ def test_results_file_is_the_graders_own(tmp_path: Path) -> None:
     assert by_function["l01_regression.mse"] == 0
     assert by_function["l01_regression.mae"] == course.BY_NAME["mae"].points
     assert results["score"] == pytest.approx(sum(t["score"] for t in results["tests"]))
+
+
+def test_reference_solutions_are_out_of_reach(tmp_path: Path) -> None:
+    """A submission that loads solutions/ to copy its answers finds nothing to load."""
+    mse = grade_exercise(course.BY_NAME["mse"], _submission(tmp_path, "reads_reference"))
+    if not mse.isolation or "hidden" not in mse.isolation:
+        pytest.skip(f"no mount namespace here: {mse.isolation}")
+    assert not mse.tests[0].passed, "the submission read the reference solutions"
