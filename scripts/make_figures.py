@@ -107,6 +107,13 @@ def t64(values) -> torch.Tensor:
     return torch.as_tensor(values, dtype=torch.float64)
 
 
+def N(values) -> np.ndarray:
+    """A tensor as a NumPy array for matplotlib (which would otherwise warn)."""
+    if isinstance(values, torch.Tensor):
+        return values.detach().cpu().numpy()
+    return np.asarray(values)
+
+
 # ---------------------------------------------------------------------------
 # Lecture 1: Regression
 # ---------------------------------------------------------------------------
@@ -124,7 +131,7 @@ def fig_l01_hard_sigmoid() -> Figure:
 
     x = torch.linspace(-6, 6, 601, dtype=torch.float64)
     y = l01.hard_sigmoid(x, c=1.0, b=0.0, w=1.0)
-    ax1.plot(x, y, color=BLUE, lw=2.2)
+    ax1.plot(N(x), N(y), color=BLUE, lw=2.2)
     ax1.axhline(0, color=GREY, lw=0.6)
     ax1.annotate("", xy=(4.6, 1.0), xytext=(4.6, 0.0),
                  arrowprops=dict(arrowstyle="<->", color=GREY, lw=0.9))
@@ -147,11 +154,11 @@ def fig_l01_hard_sigmoid() -> Figure:
         b, w = ramp_params(float(knots_x[i]), float(knots_x[i + 1]))
         height = float(knots_y[i + 1] - knots_y[i])
         ramp = l01.hard_sigmoid(x, c=height, b=b, w=w)
-        ax2.plot(x, ramp, color=shades[i], lw=1.4)
+        ax2.plot(N(x), N(ramp), color=shades[i], lw=1.4)
         ax2.text(float(knots_x[i + 1]) + 0.15, height + (0.08 if height > 0 else -0.22),
                  f"{i + 1}", color=shades[i], fontweight="bold")
-    ax2.plot(x, red, color=RED, lw=2.4, label="red curve = 0 + 1 + 2 + 3")
-    ax2.plot(knots_x, knots_y, "o", color=RED, ms=4)
+    ax2.plot(N(x), N(red), color=RED, lw=2.4, label="red curve = 0 + 1 + 2 + 3")
+    ax2.plot(N(knots_x), N(knots_y), "o", color=RED, ms=4)
     ax2.axhline(0, color=GREY, lw=0.6)
     ax2.set_title("piecewise linear = constant + sum of hard sigmoids")
     ax2.set_xlabel("$x$")
@@ -172,9 +179,9 @@ def fig_l01_piecewise_approx() -> Figure:
         knots_x = torch.linspace(-3, 3, k, dtype=torch.float64)
         approx = l01.piecewise_linear(x, knots_x, f(knots_x))
         error = float((approx - f(x)).abs().max())
-        ax.plot(x, f(x), color="black", lw=1.2, label="any continuous curve")
-        ax.plot(x, approx, color=RED, lw=1.8, label="piecewise linear")
-        ax.plot(knots_x, f(knots_x), "o", color=RED, ms=3)
+        ax.plot(N(x), N(f(x)), color="black", lw=1.2, label="any continuous curve")
+        ax.plot(N(x), N(approx), color=RED, lw=1.8, label="piecewise linear")
+        ax.plot(N(knots_x), N(f(knots_x)), "o", color=RED, ms=3)
         ax.set_title(f"{k - 1} hard sigmoids, max error {error:.2f}")
         ax.set_xlabel("$x$")
     axes[0].legend(loc="upper left", fontsize=8.5)
@@ -188,9 +195,9 @@ def fig_l01_sigmoid_approx() -> Figure:
     x = torch.linspace(-8, 8, 801, dtype=torch.float64)
     # A sigmoid c*sigmoid(b + w x) has slope c*w/4 in the middle, the hard sigmoid
     # c*clamp((w' x + b')/6 + 1/2) has slope c*w'/6: they match for w' = 1.5 w.
-    ax1.plot(x, l01.hard_sigmoid(x, c=1.0, b=0.0, w=1.5), color=BLUE, lw=2.2,
+    ax1.plot(N(x), N(l01.hard_sigmoid(x, c=1.0, b=0.0, w=1.5)), color=BLUE, lw=2.2,
              label="hard sigmoid")
-    ax1.plot(x, torch.sigmoid(x), color=ORANGE, lw=2.0, ls="--",
+    ax1.plot(N(x), N(torch.sigmoid(x)), color=ORANGE, lw=2.0, ls="--",
              label=r"sigmoid $c\,\sigma(b+wx)$")
     ax1.set_title("a sigmoid approximates the hard sigmoid")
     ax1.set_xlabel("$x$")
@@ -203,9 +210,9 @@ def fig_l01_sigmoid_approx() -> Figure:
         hard = l01.hard_sigmoid(x, c=1.0, b=0.0, w=1.5 * w)
         soft = torch.sigmoid(w * x)
         area = float((hard - soft).abs().sum() * dx)
-        ax2.plot(x, hard, color=BLUE, lw=1.0, alpha=0.7,
+        ax2.plot(N(x), N(hard), color=BLUE, lw=1.0, alpha=0.7,
                  label="hard sigmoid, same slope" if w == 1.0 else None)
-        ax2.plot(x, soft, color=colour, lw=1.8, label=f"$w={w:g}$: area between {area:.2f}")
+        ax2.plot(N(x), N(soft), color=colour, lw=1.8, label=f"$w={w:g}$: area between {area:.2f}")
     ax2.set_title("as $w$ grows, the gap to the hard sigmoid shrinks ($\\propto 1/w$)")
     ax2.set_xlabel("$x$")
     ax2.legend(loc="lower right", fontsize=8)
@@ -354,7 +361,7 @@ def fig_l03_saddle() -> Figure:
     g = torch.linspace(-1.6, 1.6, 241, dtype=torch.float64)
     X, Y = torch.meshgrid(g, g, indexing="xy")
     Z = saddle_loss(torch.stack([X, Y], dim=-1))
-    cs = ax.contour(X, Y, Z, levels=np.linspace(-0.24, 2.0, 15), cmap="viridis", linewidths=0.9)
+    cs = ax.contour(N(X), N(Y), N(Z), levels=np.linspace(-0.24, 2.0, 15), cmap="viridis", linewidths=0.9)
     ax.clabel(cs, levels=cs.levels[::3], fontsize=7, fmt="%.1f")
     ax.plot([0], [0], "o", color=RED, ms=7)
     ax.text(0.08, -0.2, f"g = 0: {kind}", color=RED)
@@ -424,11 +431,11 @@ def fig_l04_momentum() -> Figure:
     h = torch.linspace(-1.6, 1.6, 161, dtype=torch.float64)
     X, Y = torch.meshgrid(g, h, indexing="xy")
     Z = ravine_loss(torch.stack([X, Y], dim=-1))
-    ax1.contour(X, Y, Z, levels=np.geomspace(0.01, 3.0, 12), cmap="Greys", linewidths=0.7)
+    ax1.contour(N(X), N(Y), N(Z), levels=np.geomspace(0.01, 3.0, 12), cmap="Greys", linewidths=0.7)
     for lam, colour, label in [(0.0, BLUE, r"gradient descent ($\lambda=0$)"),
                                (0.7, RED, r"momentum ($\lambda=0.7$)")]:
         path = l04.momentum_descent(grad_of(ravine_loss), start, lr, lam, steps)
-        ax1.plot(path[:, 0], path[:, 1], "o-", color=colour, ms=2.5, lw=1.2,
+        ax1.plot(N(path[:, 0]), N(path[:, 1]), "o-", color=colour, ms=2.5, lw=1.2,
                  label=f"{label}: L = {float(ravine_loss(path[-1])):.3f}")
     ax1.plot([0], [0], "*", color="black", ms=10)
     ax1.set_title(rf"the same $\eta={lr}$, {steps} steps")
@@ -437,13 +444,13 @@ def fig_l04_momentum() -> Figure:
     ax1.legend(loc="lower right", fontsize=8)
 
     x = torch.linspace(-3.2, 3.9, 401, dtype=torch.float64)
-    ax2.plot(x, bumpy_loss(x.unsqueeze(-1)), color="black", lw=1.4)
+    ax2.plot(N(x), N(bumpy_loss(x.unsqueeze(-1))), color="black", lw=1.4)
     start = t64([3.6])
     for lam, colour, label in [(0.0, BLUE, "gradient descent"), (0.9, RED, r"momentum $\lambda=0.9$")]:
         path = l04.momentum_descent(grad_of(bumpy_loss), start, 0.05, lam, 80)
-        ax2.plot(path[:, 0], bumpy_loss(path), "o", color=colour, ms=3, alpha=0.75)
+        ax2.plot(N(path[:, 0]), N(bumpy_loss(path)), "o", color=colour, ms=3, alpha=0.75)
         end = path[-1]
-        ax2.plot(end, bumpy_loss(end), "o", color=colour, ms=9, mfc="none", mew=2,
+        ax2.plot(N(end), N(bumpy_loss(end)), "o", color=colour, ms=9, mfc="none", mew=2,
                  label=f"{label}: stops at {float(end[0]):.2f}")
     ax2.set_title("momentum can roll over a local minimum")
     ax2.set_xlabel(r"$\theta$")
@@ -496,11 +503,11 @@ def fig_l05_optimizer_race() -> Figure:
     h = torch.linspace(-1.3, 1.3, 131, dtype=torch.float64)
     X, Y = torch.meshgrid(g, h, indexing="xy")
     Z = race_loss(torch.stack([X, Y], dim=-1))
-    ax1.contour(X, Y, Z, levels=np.geomspace(0.005, 3.0, 12), cmap="Greys", linewidths=0.7)
+    ax1.contour(N(X), N(Y), N(Z), levels=np.geomspace(0.005, 3.0, 12), cmap="Greys", linewidths=0.7)
     colours = [BLUE, RED, GREEN, ORANGE, PURPLE]
     for (label, path), colour in zip(paths.items(), colours):
-        ax1.plot(path[:, 0], path[:, 1], "o-", ms=2, lw=1.1, color=colour, label=label)
-        ax2.semilogy(race_loss(path) + 1e-12, color=colour, lw=1.6)
+        ax1.plot(N(path[:, 0]), N(path[:, 1]), "o-", ms=2, lw=1.1, color=colour, label=label)
+        ax2.semilogy(N(race_loss(path) + 1e-12), color=colour, lw=1.6)
     ax1.plot([0], [0], "*", color="black", ms=10)
     ax1.set_ylim(-1.4, 1.4)
     ax1.annotate("Adagrad (RMS form): $\\sigma$ shrank,\nso one step jumps out", xy=(0.05, 1.3),
@@ -531,7 +538,7 @@ def fig_l23_cross_entropy() -> Figure:
     classes = np.arange(10)
     ax1.bar(classes - 0.2, (classes == 3).astype(float), width=0.4, color=GREY,
             label=r"$\hat{y}$ (one-hot, true class 3)")
-    ax1.bar(classes + 0.2, probs, width=0.4, color=BLUE, label=r"$y' = \mathrm{softmax}(y)$")
+    ax1.bar(classes + 0.2, N(probs), width=0.4, color=BLUE, label=r"$y' = \mathrm{softmax}(y)$")
     ax1.set_xticks(classes)
     ax1.set_xlabel("class")
     ax1.set_title(rf"$e(y,\hat{{y}}) = -\sum_i \hat{{y}}_i \ln y'_i = -\ln y'_3 = {e:.2f}$")
@@ -622,13 +629,13 @@ def fig_l23_adversarial() -> Figure:
     success = float((after == targets).float().mean())
 
     fig, axes = plt.subplots(1, 3, figsize=(8.4, 3.2))
-    axes[0].imshow(x0, cmap="gray_r", vmin=0, vmax=1)
+    axes[0].imshow(N(x0), cmap="gray_r", vmin=0, vmax=1)
     axes[0].set_title(f"original $x^0$\npredicted {int(before[n])} "
                       f"(p = {float(p0[before[n]]):.2f}), true {int(labels[n])}")
-    im = axes[1].imshow(x - x0, cmap="RdBu_r", vmin=-eps, vmax=eps)
+    im = axes[1].imshow(N(x - x0), cmap="RdBu_r", vmin=-eps, vmax=eps)
     axes[1].set_title(rf"perturbation $x - x^0$" "\n" rf"$\|x - x^0\|_\infty \leq \varepsilon = {eps:g}$")
     fig.colorbar(im, ax=axes[1], fraction=0.046, pad=0.04)
-    axes[2].imshow(x, cmap="gray_r", vmin=0, vmax=1)
+    axes[2].imshow(N(x), cmap="gray_r", vmin=0, vmax=1)
     axes[2].set_title(f"attacked $x$\npredicted {int(after[n])} "
                       f"(p = {float(p1[after[n]]):.2f}), target {int(targets[n])}")
     for ax in axes:
