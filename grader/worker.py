@@ -159,8 +159,6 @@ def _warm_up() -> None:
     with _OpWatch({}):
         y = (torch.sigmoid(x) ** 2).sum()
     torch.autograd.grad(y, x)
-    # The first grad_outputs= imports torch.fx's symbolic shapes (and sympy): ~0.5-1 s.
-    torch.autograd.grad((x * 2).sum(), x, grad_outputs=torch.ones((), dtype=x.dtype))
     torch.linalg.eigh(torch.eye(2))
     torch.randperm(3, generator=torch.Generator().manual_seed(0))
 
@@ -317,7 +315,10 @@ def _gradients(result: Any, leaves: list[torch.Tensor], cotangent: Any) -> dict[
             "the inputs (by .detach(), .item(), .tolist(), NumPy or torch.tensor(...))"
         }
     try:
-        grads = torch.autograd.grad(result, leaves, grad_outputs=cotangent, allow_unused=True)
+        # <cotangent, result> summed, rather than grad_outputs=: the same
+        # vector-Jacobian product, without grad_outputs' one-second first use.
+        weighted = (result * cotangent).sum()
+        grads = torch.autograd.grad(weighted, leaves, allow_unused=True)
     except BaseException as error:  # noqa: BLE001
         return {"grad_error": f"backward failed: {type(error).__name__}: {error}"[:500]}
     return {"grads": [None if g is None else wire.encode(g) for g in grads]}

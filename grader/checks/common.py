@@ -57,7 +57,8 @@ def reference_gradients(
         leaves.append(args[i])
     built = [a.build() if isinstance(a, Fixture) else a for a in args]
     out = function(*built, **kwargs)
-    return list(torch.autograd.grad(out, leaves, grad_outputs=cotangent, allow_unused=True))
+    # The same product as grad_outputs=cotangent, without its slow first use.
+    return list(torch.autograd.grad((out * cotangent).sum(), leaves, allow_unused=True))
 
 
 def expect_gradients(
