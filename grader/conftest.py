@@ -13,14 +13,7 @@ import pytest
 
 from grader import forkserver
 
-DEFAULT_SUBMISSION = Path(__file__).resolve().parent.parent / "exercises"
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    group = parser.getgroup("grader")
-    group.addoption("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR",
-                    help="the folder holding your l01_regression.py ... (default: exercises/)")
-    group.addoption("--seed", type=int, default=0, help="which inputs the properties are tried on")
+# The options themselves live in grader/pytest_plugin.py (see why there).
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -1,0 +1,87 @@
+"""What a student reads when a check fails: complete, pasteable, the same every time."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from grader import course
+from grader.runner import grade_exercise
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTANTS = ROOT / "tests" / "mutants" / "l01_regression"
+
+
+def _first_failure(tmp_path: Path, mutant: str, function: str) -> str:
+    shutil.copy(MUTANTS / mutant, tmp_path / "l01_regression.py")
+    result = grade_exercise(course.BY_NAME[function], tmp_path)
+    assert result.first_failure is not None
+    return result.first_failure.output
+
+
+def test_wrong_value_feedback_has_input_expected_received_hint_and_link(tmp_path: Path) -> None:
+    output = _first_failure(tmp_path, "mse__sum_not_mean.py", "mse")
+    exercise = course.BY_NAME["mse"]
+    assert output.startswith("Wrong answer: the result has the wrong values")
+    assert "Property: " in output
+    assert "pred = torch.tensor(" in output and "dtype=torch.float" in output
+    assert "mse(pred, target)" in output
+    assert "Expected: tensor of shape ()" in output and "Received: tensor of shape ()" in output
+    assert "largest error" in output
+    assert "Hint: " in output
+    assert exercise.url in output and exercise.docs_path in output
+
+
+def test_the_counterexample_can_be_pasted_and_reproduces_the_failure(tmp_path: Path) -> None:
+    output = _first_failure(tmp_path, "mse__sum_not_mean.py", "mse")
+    lines = output.splitlines()
+    start = lines.index("Smallest failing input (paste it into Python):") + 1
+    snippet = []
+    for line in lines[start:]:
+        if not line.startswith("    "):
+            break
+        snippet.append(line[4:])
+    program = "\n".join(
+        [f"import sys; sys.path.insert(0, {str(tmp_path)!r})", "from l01_regression import mse"]
+        + snippet[:-1]
+        + [f"print(float({snippet[-1]}))", "print(float(((pred - target) ** 2).mean()))"]
+    )
+    finished = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
+    received, expected = map(float, finished.stdout.split())
+    assert received != expected  # the pasted input shows the bug
+
+
+def test_banned_call_is_named(tmp_path: Path) -> None:
+    output = _first_failure(tmp_path, "mse__mse_loss_getattr.py", "mse")
+    assert "banned call" in output and "torch.nn.functional.mse_loss" in output
+
+
+def test_the_same_submission_gets_the_same_feedback(tmp_path: Path) -> None:
+    first = _first_failure(tmp_path, "hard_sigmoid__slope_third.py", "hard_sigmoid")
+    second = _first_failure(tmp_path, "hard_sigmoid__slope_third.py", "hard_sigmoid")
+    assert first == second
+
+
+def test_a_conftest_in_the_submission_has_no_effect(tmp_path: Path) -> None:
+    """pytest grader never collects the submission: a planted conftest.py is not run."""
+    shutil.copy(ROOT / "solutions" / "l01_regression.py", tmp_path / "l01_regression.py")
+    (tmp_path / "conftest.py").write_text(textwrap.dedent("""
+        import pytest
+        def pytest_collection_modifyitems(items):
+            raise SystemExit("the submission's conftest ran")
+        @pytest.hookimpl(hookwrapper=True)
+        def pytest_runtest_makereport(item, call):
+            outcome = yield
+            outcome.get_result().outcome = "passed"
+    """))
+    finished = subprocess.run(
+        [sys.executable, "-m", "pytest", "grader", "-q", "-p", "no:cacheprovider",
+         "--submission", str(tmp_path), "-k", "mse"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    assert "passed" in finished.stdout and "conftest ran" not in finished.stdout + finished.stderr
