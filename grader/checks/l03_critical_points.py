@@ -9,10 +9,13 @@ from hypothesis import strategies as st
 
 from grader import strategies as tst
 from grader.checks import check, reference
-from grader.checks.common import expect_gradients, expect_inputs_unchanged, expect_value_error
+from grader.checks.common import (
+    expect_gradients,
+    expect_inputs_unchanged,
+    expect_value_error,
+)
 from grader.expect import expect_close, expect_equal, expect_tensor
 from grader.feedback import Failure
-from grader.fixtures import Fixture
 
 ref = reference("l03_critical_points")
 
@@ -67,7 +70,7 @@ def second_order_approx_exact_for_quadratics(student, dtype, data):
     c = data.draw(tst.tensors((), torch.float64, -3.0, 3.0))
     start = data.draw(tst.tensors((d,), torch.float64, -2.0, 2.0))
     delta = data.draw(tst.tensors((d,), torch.float64, -2.0, 2.0))
-    loss = lambda theta: c + b @ theta + 0.5 * theta @ A @ theta  # noqa: E731
+    loss = lambda theta: c + b @ theta + 0.5 * theta @ A @ theta
     inputs = tuple(t.to(dtype) for t in (loss(start), b + A @ start, A, delta))
     expected = loss(start + delta).to(dtype)
     expect_close(student(*inputs), expected, "the approximation of a quadratic loss",
@@ -219,7 +222,7 @@ def _value_error_check(name: str) -> None:
     @given(case=tst.critical_point_hessians(d=2))
     def nearly_symmetric(student, case):
         """A matrix whose asymmetry is within rounding (at most 5e-7) is accepted."""
-        H, lam, tol, kind = case
+        H, _lam, tol, _kind = case
         nudged = H.clone()
         if H.dtype == torch.float64:
             nudged[0, 1] = H[0, 1] + 5e-7
@@ -233,7 +236,7 @@ def _value_error_check(name: str) -> None:
     @given(case=tst.critical_point_hessians())
     def unchanged(student, case):
         """H holds the same values after the call."""
-        H, lam, tol, kind = case
+        H, _lam, tol, _kind = case
         expect_inputs_unchanged(student, H, **_with_tol(tol))
 
 
@@ -326,7 +329,7 @@ def _expect_eigenvector(v, H: torch.Tensor, lam_min: float) -> torch.Tensor:
 def escape_eigenvector(student, case):
     """When λ_min < -tol, escape_direction(H) is a (d,) unit vector v of H's dtype with
     Hv = λ_min v (either sign, any vector of a repeated eigenvalue's eigenspace)."""
-    H, lam, tol, kind = case
+    H, lam, tol, _kind = case
     lam_min = float(lam[0])
     got = student(H, **_with_tol(tol))
     if lam_min >= -tol:  # an "unknown" point without a clearly negative eigenvalue
@@ -342,7 +345,7 @@ def escape_eigenvector(student, case):
 def escape_none(student, case):
     """At a local minimum, or where every eigenvalue is > -tol (some within tol of 0),
     escape_direction returns None."""
-    H, lam, tol, kind = case
+    H, lam, tol, _kind = case
     lam_min = float(lam[0])
     got = student(H, **_with_tol(tol))
     if lam_min < -tol:  # an "unknown" point with negative eigenvalues: there is a way out
@@ -359,7 +362,7 @@ def escape_none(student, case):
 def escape_lowers_loss(student, case, t):
     """At a saddle (gradient 0), second_order_approx(0, 0, H, t·v) < 0 for the returned v
     and any step t ≠ 0."""
-    H, lam, tol, kind = case
+    H, _lam, tol, _kind = case
     v = _expect_direction(student(H, **_with_tol(tol)), H)
     zero = torch.zeros((), dtype=torch.float64)
     change = ref.second_order_approx(zero, torch.zeros(H.shape[0], dtype=torch.float64), H.double(),

@@ -1,5 +1,6 @@
 import torch
 
+
 def _pairs(order, sizes):
     n = len(order)
     folds, start = [], 0

@@ -1,5 +1,6 @@
 import torch
 
+
 def _kind(lam, tol):
     if (lam > tol).all():
         return "local_min"

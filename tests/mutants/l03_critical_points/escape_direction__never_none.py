@@ -12,5 +12,5 @@ def _check(H):
 
 def escape_direction(H, tol=1e-6):
     _check(H)
-    lam, vecs = torch.linalg.eigh(H)
+    _, vecs = torch.linalg.eigh(H)
     return vecs[:, 0].clone()

@@ -1,4 +1,3 @@
-import torch
 
 
 def second_order_approx(loss0, grad, H, delta):
