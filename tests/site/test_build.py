@@ -203,14 +203,17 @@ def test_figures_used_and_present(site):
     assert figures == shown, f"drawn but not shown: {figures - shown}; shown but not drawn: {shown - figures}"
 
 
-def test_notebook_pages_have_usable_heading_ids(site):
+def test_notebook_pages_have_usable_heading_ids_and_a_download(site):
     pages = sorted((site / "notebooks").glob("*/index.html"))
     assert len(pages) == len(LECTURE_PAGES)
     for page in pages:
-        headings = scan(page).headings
-        assert headings, page
-        empty = [text for _, hid, text in headings if not hid]
+        scanned = scan(page)
+        assert scanned.headings, page
+        empty = [text for _, hid, text in scanned.headings if not hid]
         assert not empty, f"{page.relative_to(site)}: headings without id: {empty}"
+        downloads = [url for url in scanned.links if url.endswith(".ipynb")]
+        assert downloads, f"{page.relative_to(site)}: no link to download the notebook"
+        assert all(resolve(site, page, url)[0].is_file() for url in downloads)
 
 
 @pytest.mark.parametrize("term, module", [
