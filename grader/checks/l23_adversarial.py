@@ -368,7 +368,7 @@ def _attack_checks(name: str, targeted: bool) -> None:
                           f"expected {tuple(x0.shape)} {x0.dtype}, the shape and dtype of x0")
         _expect_feasible(received, x0, classifier.ATTACK_EPS, "an attacked image")
         rate = _success_rate(model, received, y, t, targeted)
-        if abs(rate - expected_rate) > 0.02:
+        if abs(rate - expected_rate) > 0.02 + 1e-9:  # 2 points: 4 of the 200 images
             raise Failure(
                 f"the attack succeeds on {rate:.1%} of the images, the reference attack on "
                 f"{expected_rate:.1%}: more than 2 percentage points apart",
