@@ -81,7 +81,7 @@ def _grade_one(submissions: Path, output: Path, student: str, seed: int) -> floa
     from grader.runner import grade_submission
 
     started = time.perf_counter()
-    results = grade_submission(submissions / student, seed=seed, threads=1)
+    results = grade_submission(submissions / student, seed=seed, split=False)
     document = results_json(results, time.perf_counter() - started)
     write_results(output / f"{student}.json", document)
     return document["score"]

@@ -101,7 +101,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     submission = _submission(args.submission)
     exercises = _exercises(args.names)
-    forkserver.start_server()
+    forkserver.start_server(connections=2)  # two grading processes: see grade_submission
     from grader.terminal import CheckReport
 
     from grader.runner import grade_submission
@@ -119,7 +119,7 @@ def run_grade(args: argparse.Namespace) -> int:
     submission = _submission(args.submission)
     if args.output.parent and not args.output.parent.exists():
         raise UsageError(f"the folder of --output does not exist: {args.output.parent}")
-    forkserver.start_server()
+    forkserver.start_server(connections=2)
     from grader import sandbox
     from grader.results import results_json, write_junit, write_results
 

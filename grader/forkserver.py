@@ -24,6 +24,7 @@ class _ForkServer:
     """
 
     def __init__(self, connections: int = 1) -> None:
+        self.connections = connections
         pairs = [socket.socketpair() for _ in range(connections)]
         self.controls = [ours for ours, _ in pairs]
         theirs = [pair[1].fileno() for pair in pairs]

@@ -9,8 +9,9 @@ function returned.
 from __future__ import annotations
 
 import inspect
+import os
+import pickle
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 import time
 import traceback
 import zlib
@@ -21,7 +22,8 @@ from pathlib import Path
 import hypothesis
 from hypothesis.errors import Flaky
 
-from grader import course
+from grader import course, forkserver
+from grader import progress as layout
 from grader.checks import BannedCallMade, Check, NotImplementedYet, Student, checks_for, reference
 from grader.feedback import Failure
 from grader.report_text import failure_text, lost_text
@@ -96,8 +98,7 @@ def _grade(exercise: course.Exercise, submission: Path, seed: int) -> ExerciseRe
     checks = checks_for(exercise)
     path = submission / f"{exercise.module}.py"
     if not path.is_file():
-        return _all_fail(exercise, checks, MISSING,
-                         f"no file {exercise.module}.py in {submission}: write {exercise.name} there")
+        return _all_fail(exercise, checks, MISSING, layout.missing_file_problem(submission, exercise))
     try:
         worker = Worker(path, exercise.module)
     except WorkerLost as lost:
@@ -118,10 +119,11 @@ def _load_problem(worker: Worker, path: Path, exercise: course.Exercise) -> str 
     if status == "load_failed":
         return (f"{path.name} could not be loaded: {loaded.get('type')}: {loaded.get('message')}\n"
                 f"{loaded.get('where', '')}").rstrip()
+    # What the grader expected to find, in one sentence (a renamed, nested or moved
+    # function; different parameters than the handout's): grader.progress says it.
     if exercise.name not in worker.functions:
-        return (f"{path.name} has no function {exercise.name}: the grader expected "
-                f"`def {exercise.name}(...)` at the top level of the file, as in the stub")
-    return None
+        return layout.missing_function_problem(path, exercise, worker.functions)
+    return layout.signature_problem(exercise, layout.student_parameters(loaded, exercise.name))
 
 
 def _run_checks(exercise: course.Exercise, checks: list[Check], worker: Worker, path: Path,
@@ -187,19 +189,52 @@ def grade_submission(
     submission: Path,
     seed: int = DEFAULT_SEED,
     exercises: list[course.Exercise] | None = None,
-    threads: int = 2,
     on_result: Callable[[ExerciseResult], None] | None = None,
+    split: bool = True,
 ) -> list[ExerciseResult]:
     """Grade the exercises (all by default) of one submission, in course order.
 
-    With two threads, one exercise generates inputs while the other waits on
-    its worker; ``grade-batch`` uses one thread per grading process instead.
+    With ``split``, when the fork server has a second control connection
+    (``check`` and ``grade`` start it so), a forked copy of this process grades
+    every other exercise: the checks' own work (hypothesis, the references) is
+    pure Python, so two processes use two cores. Results are the same either
+    way. (``grade-batch`` splits by student instead.)
     """
-    exercises = course.EXERCISES if exercises is None else exercises
-    results = []
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        for result in pool.map(lambda e: grade_exercise(e, submission, seed), exercises):
+    exercises = list(course.EXERCISES if exercises is None else exercises)
+    on_result = on_result or (lambda result: None)
+    if not split or forkserver.server().connections < 2 or len(exercises) < 2:
+        results = []
+        for exercise in exercises:
+            results.append(grade_exercise(exercise, submission, seed))
+            on_result(results[-1])
+        return results
+    return _grade_in_two_processes(exercises, submission, seed, on_result)
+
+
+def _grade_in_two_processes(exercises, submission, seed, on_result) -> list[ExerciseResult]:
+    theirs = exercises[1::2]
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the helper: grade the odd ones, send each result as it is done
+        os.close(reader)
+        forkserver.server().use_connection(1)
+        with os.fdopen(writer, "wb") as channel:
+            for exercise in theirs:
+                pickle.dump(grade_exercise(exercise, submission, seed), channel)
+                channel.flush()
+        os._exit(0)
+    os.close(writer)
+    results: list[ExerciseResult] = []
+    with os.fdopen(reader, "rb") as channel:
+        for index, exercise in enumerate(exercises):
+            if index % 2 == 0:
+                result = grade_exercise(exercise, submission, seed)
+            else:
+                try:
+                    result = pickle.load(channel)  # our own fork's data: trusted
+                except (EOFError, pickle.UnpicklingError):
+                    result = grade_exercise(exercise, submission, seed)  # the helper died
             results.append(result)
-            if on_result:
-                on_result(result)
+            on_result(result)
+    os.waitpid(pid, 0)
     return results

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import torch
+from torch.optim.adam import adam as torch_adam
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -358,18 +359,21 @@ def adam_step_equals_torch_adam(student, data, k):
     beta2 = data.draw(st.floats(0.5, 0.999), "beta2")
     eps = data.draw(st.one_of(st.just(1e-8), st.floats(1e-8, 1e-2)), "eps")
 
-    param = theta0.clone().requires_grad_(True)
-    optimizer = torch.optim.Adam([param], lr=lr, betas=(beta1, beta2), eps=eps, foreach=False)
+    # torch.optim.Adam's own update (the function its step() calls), without the
+    # Optimizer class, whose first use imports torch._dynamo: seconds per process.
+    param, exp_avg, exp_avg_sq = theta0.clone(), torch.zeros_like(theta0), torch.zeros_like(theta0)
+    step = torch.zeros((), dtype=dtype)
     theta, m, v = theta0, torch.zeros_like(theta0), torch.zeros_like(theta0)
     for t, grad in enumerate(grads):
-        param.grad = grad.clone()
-        optimizer.step()
-        state = optimizer.state[param]
+        torch_adam([param], [grad.clone()], [exp_avg], [exp_avg_sq], [], [step], foreach=False,
+                   capturable=False, differentiable=False, fused=None, grad_scale=None, found_inf=None,
+                   has_complex=False, amsgrad=False, beta1=beta1, beta2=beta2, lr=lr, weight_decay=0.0,
+                   eps=eps, maximize=False)
         received = expect_tuple(student(theta, grad, m, v, t, lr, beta1, beta2, eps), ADAM_NAMES)
         after = f" after {t + 1} step{'s' if t else ''} (t = 0..{t})"
-        expect_close(received[0], param.detach(), "theta_next (torch.optim.Adam's parameter)" + after)
-        expect_close(received[1], state["exp_avg"], "m_next (torch.optim.Adam's exp_avg)" + after)
-        expect_close(received[2], state["exp_avg_sq"], "v_next (torch.optim.Adam's exp_avg_sq)" + after)
+        expect_close(received[0], param, "theta_next (torch.optim.Adam's parameter)" + after)
+        expect_close(received[1], exp_avg, "m_next (torch.optim.Adam's exp_avg)" + after)
+        expect_close(received[2], exp_avg_sq, "v_next (torch.optim.Adam's exp_avg_sq)" + after)
         theta, m, v = received
 
 
