@@ -4,7 +4,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup serve test build stubs
+.PHONY: setup serve serve-instructor test build stubs figures bench
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -17,8 +17,20 @@ setup: $(VENV)/.installed
 serve: setup
 	$(PY) -m mkdocs serve
 
+serve-instructor: setup
+	COURSE_INSTRUCTOR=1 $(PY) -m mkdocs serve
+
 build: setup
 	$(PY) -m mkdocs build --strict
+
+figures: setup
+	$(PY) scripts/make_figures.py
+	$(PY) scripts/make_figures.py --notebooks
+
+bench: setup
+	$(PY) scripts/bench_check.py
+	$(PY) scripts/bench_batch.py
+	$(PY) scripts/bench_site_build.py
 
 test: setup
 	sh scripts/install_browser.sh
