@@ -379,3 +379,98 @@ def minibatches_unseeded(student, n, batch_size):
     parts = [expect_tensor(b, f"batch {i}").reshape(-1) for i, b in enumerate(batches)]
     everything = torch.cat(parts) if parts else torch.zeros(0, dtype=torch.int64)
     expect_close(everything.sort().values, torch.arange(n), "all indices of the epoch, sorted")
+
+
+# ---- hints: `python -m grader hint NAME [--level K]` and `h` in `watch` ----------------
+# From a nudge (which idea of the lecture) to the shape of the answer, never the
+# solution; grader/hints.py adds the link to the exercise's section of the site.
+# Plain string literals only: `hint` reads this block without importing torch.
+
+HINTS: dict[str, list[str]] = {
+    "mae": [
+        "Lecture 1's loss (损失, Loss): MAE, 平均绝对误差 (mean absolute error), averages the size of "
+        "the errors |y_n − ŷ_n| over all N samples. One number that says how bad the parameters"
+        " are.",
+        "Work on whole tensors: the elementwise error, its absolute value, then one reduction "
+        "that averages over every element. Tensor operations keep the result differentiable in "
+        "pred and target; .item(), NumPy or a Python loop would cut the gradient.",
+        "The shape of the answer: first validate (pred.shape must equal target.shape exactly "
+        "and there must be at least one element, otherwise raise ValueError naming both "
+        "shapes), then return a single 0-dim tensor built from the elementwise error.",
+        "Why the strict shape check: pred of shape (N,) minus target of shape (N, 1) broadcasts"
+        " (广播) to an (N, N) matrix and silently gives a wrong number. And leave the inputs "
+        "alone: no sub_, abs_ or -= on them.",
+    ],
+    "mse": [
+        "Lecture 1's MSE, 均方误差 (mean squared error): the MEAN of the squared errors. The notes "
+        "say 平方和 (sum of squares); the course, like torch.nn.MSELoss, takes the mean (see the "
+        "勘误 box in “MAE 与 MSE”).",
+        "The same plan as mae with a square instead of an absolute value: the elementwise "
+        "error, squared, then averaged over all elements. Squaring punishes an error twice as "
+        "large four times as much.",
+        "The shape of the answer: raise ValueError when the shapes differ (even if they would "
+        "broadcast) or the input is empty; otherwise return one 0-dim tensor of the inputs' "
+        "dtype. Not the sum, not its square root (that would be RMSE), not half of it.",
+        "The checks also take gradients and look at pred and target after the call: stay "
+        "out-of-place (no pow_ or -=), and do not convert to float32 or to Python numbers on "
+        "the way.",
+    ],
+    "hard_sigmoid": [
+        "Lecture 1's “blue curve” (蓝色曲线, hard sigmoid): flat at 0, a linear ramp, flat at "
+        "height c. The course writes it like PyTorch's hardsigmoid: (w·x + b)/6 + 1/2, clamped "
+        "to the interval [0, 1], times c.",
+        "Three pieces, inside out: the linear part (w and b act on x), the clamp to [0, 1] "
+        "(torch.clamp or Tensor.clamp), and the height c on the outside. c, b and w may be "
+        "Python floats or 0-dim tensors: plain arithmetic handles both.",
+        "The shape of the answer: one elementwise expression with the shape of x, "
+        "differentiable in x and in c, b, w where they are tensors. Mind where each parameter "
+        "goes: b is added before dividing by 6, c multiplies after the clamp.",
+        "What the checks catch: calling torch.nn.functional.hardsigmoid (banned), .item() on c "
+        "(cuts its gradient), changing x in place, or dividing by 3 instead of 6 (the slope of "
+        "the ramp is c·w/6).",
+    ],
+    "piecewise_linear": [
+        "Lecture 1's “red curve” (红色曲线, 分段线性曲线, piecewise linear curve) is a constant plus one "
+        "hard sigmoid per segment: each ramp climbs while x crosses its segment, then stays up.",
+        "For the segment from knots_x[i] to knots_x[i+1], the ramp's height c is the rise of y "
+        "over that segment. Choose its w and b so that (w·x + b)/6 + 1/2 is exactly 0 at the "
+        "left knot and exactly 1 at the right knot: two equations, two unknowns.",
+        "The shape of the answer: validate the knots (1-D, the same length, K ≥ 2, strictly "
+        "increasing, else ValueError); compute the K−1 heights, slopes and shifts as tensors; "
+        "give x a trailing axis so that all ramps broadcast at once to (..., K−1); sum the "
+        "ramps over that axis and add the left-most y.",
+        "Test yourself: at x = knots_x[j] the curve equals knots_y[j]; left of all knots it is "
+        "knots_y[0], right of all knots knots_y[-1]. Reuse your hard_sigmoid; numpy.interp is "
+        "banned.",
+    ],
+    "one_hidden_layer": [
+        "Lecture 1's 神经网络 (neural network) with one 隐藏层 (hidden layer): y = b0 + Σ_i c_i · "
+        "a(b_i + Σ_j W_ij x_j), where a is the 激活函数 (activation function). Each hidden unit "
+        "(神经元, neuron) is one curve.",
+        "Write it in matrix form for the whole batch at once: the inputs of all hidden units "
+        "for all samples are one matrix product of x with W (mind the transpose: W is (m, d), x"
+        " is (N, d)) plus b. Then the activation elementwise, the weights c, a sum over the "
+        "units, and b0.",
+        "The shape of the answer: check the activation's name (sigmoid, relu or hard_sigmoid, "
+        "else ValueError) and the shapes (x (N, d), W (m, d), b and c (m,), b0 0-dim); compute "
+        "an (N, m) matrix of hidden outputs; return (N,) predictions. A dict from names to "
+        "functions keeps the choice of activation tidy.",
+        "No Python loop over samples or units is needed, and nothing should be detached: the "
+        "checks take gradients with respect to W, b, c and b0.",
+    ],
+    "minibatches": [
+        "Lecture 1's Batch (分批) and 迭代(Epoch) vs 更新(update): one epoch cuts the n samples into "
+        "batches of batch_size; each batch is one update, so an epoch has ⌈n / batch_size⌉ "
+        "updates (one fewer with drop_last when the last batch is short).",
+        "First build the order of the sample indices: 0 … n−1 as they are, or shuffled (洗牌) "
+        "with torch.randperm. With a seed, draw from a torch.Generator of your own; without "
+        "one, from the global random state.",
+        "The shape of the answer: validate n ≥ 1 and batch_size ≥ 1 (ValueError); make the "
+        "order; slice it into consecutive pieces of batch_size (the last one may be shorter); "
+        "drop that short last piece only when drop_last asks. Return a list of 1-D int64 "
+        "tensors.",
+        "The checks compare your batches with the handout's permutation for a given seed, and "
+        "check that a seeded call leaves the global random state alone: torch.manual_seed(seed)"
+        " inside the function is the usual culprit.",
+    ],
+}

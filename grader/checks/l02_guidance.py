@@ -215,3 +215,39 @@ def cross_validation_loss_argument_order(student, problem):
 def cross_validation_loss_unchanged(student, problem):
     """x and y hold the same values after the call."""
     expect_inputs_unchanged(student, *problem)
+
+
+# ---- hints: `python -m grader hint NAME [--level K]` and `h` in `watch` ----------------
+# From a nudge (which idea of the lecture) to the shape of the answer, never the
+# solution; grader/hints.py adds the link to the exercise's section of the site.
+# Plain string literals only: `hint` reads this block without importing torch.
+
+HINTS: dict[str, list[str]] = {
+    "kfold": [
+        "Lecture 2's 交叉验证 (N-fold cross validation): cut the training set into k folds; each "
+        "fold takes its turn as the 验证集 (validation set) while the others form the training "
+        "set.",
+        "Decide the fold sizes first, as scikit-learn's KFold does: the first n % k folds hold "
+        "n // k + 1 samples, the others n // k. The folds are consecutive blocks of the order "
+        "of the indices (shuffled or not).",
+        "The shape of the answer: validate 2 ≤ k ≤ n (ValueError); build the order (in "
+        "sequence, or a permutation from a private generator when seeded); walk through the "
+        "blocks with a running start; for each block the validation indices are the block and "
+        "the training indices all the others; return the k pairs (train_idx, val_idx).",
+        "Both index tensors are 1-D int64 and sorted ascending, even when shuffled. A boolean "
+        "mask over range(n), True inside the fold, gives both of them sorted at once.",
+    ],
+    "cross_validation_loss": [
+        "Lecture 2's N折交叉验证 (N-fold cross validation) score of a model: the mean of the k "
+        "validation losses, each from a model trained without that fold.",
+        "Reuse your kfold (without shuffling) for the k pairs of (train, validation) indices. "
+        "fit(x, y) returns a model you can call on inputs; loss(pred, target) returns a 0-dim "
+        "tensor.",
+        "The shape of the answer: check that x and y hold as many samples (ValueError); for "
+        "each fold fit on the training rows only, predict the validation rows, and keep the "
+        "loss on them; return the mean of the k losses as a 0-dim tensor.",
+        "What goes wrong: fitting on all of x (the validation rows leak in), measuring the loss"
+        " on the training rows, or pooling all validation errors instead of averaging the k "
+        "fold losses.",
+    ],
+}

@@ -374,3 +374,63 @@ def escape_lowers_loss(student, case, t):
 
 
 _value_error_check("escape_direction")
+
+
+# ---- hints: `python -m grader hint NAME [--level K]` and `h` in `watch` ----------------
+# From a nudge (which idea of the lecture) to the shape of the answer, never the
+# solution; grader/hints.py adds the link to the exercise's section of the site.
+# Plain string literals only: `hint` reads this block without importing torch.
+
+HINTS: dict[str, list[str]] = {
+    "second_order_approx": [
+        "Lecture 3's 泰勒展开 (Taylor expansion) around θ′: L(θ) ≈ L(θ′) + (θ−θ′)ᵀg + "
+        "½(θ−θ′)ᵀH(θ−θ′), with g the gradient and H the 海塞矩阵 (Hessian) at θ′.",
+        "delta is θ − θ′. Between two 1-D tensors @ is the inner product, and vector @ matrix @"
+        " vector is the quadratic form vᵀHv.",
+        "The shape of the answer: check the shapes (loss0 0-dim, grad and delta (d,), H (d, d),"
+        " else ValueError), then return one 0-dim tensor: the constant, plus the linear term, "
+        "plus half the quadratic term. It must stay differentiable in delta.",
+        "At a critical point g = 0 and only the quadratic term is left: its sign along each "
+        "direction is what classify_critical_point reads from the eigenvalues.",
+    ],
+    "hessian": [
+        "Lecture 3's 海塞矩阵 (Hessian) H: the matrix of second derivatives, H_ij = ∂²L/∂θ_i∂θ_j. "
+        "Autograd gives it by differentiating twice (反向传播两次).",
+        "First pass: a fresh copy of theta that requires grad, the value of f, and its gradient"
+        " by torch.autograd.grad with create_graph=True, so that the gradient itself can be "
+        "differentiated. Second pass: differentiate each component g_i again.",
+        "The shape of the answer: validate theta (1-D) and f(theta) (a scalar), else "
+        "ValueError; start from a (d, d) zero matrix in theta's dtype; for each i, the gradient"
+        " of g_i with respect to theta is row i (retain_graph=True keeps the graph for the next"
+        " row, allow_unused=True tolerates a g_i that does not depend on theta).",
+        "A linear or constant f is not an error: its gradient does not require grad, or the "
+        "second pass gives None, and those rows stay zero. torch.autograd.functional and "
+        "torch.func are banned, and finite differences are not accurate enough.",
+    ],
+    "classify_critical_point": [
+        "Lecture 3's 判断极小值与鞍点: at a critical point (临界点, gradient zero) the signs of the "
+        "Hessian's 特征值 (eigenvalues) decide: all positive, a local minimum; all negative, a "
+        "local maximum; both signs, a 鞍点 (saddle point).",
+        "H is symmetric, so torch.linalg.eigvalsh fits: real eigenvalues in ascending order. "
+        "Compare them with ±tol, not with 0: eigenvalues within tol of zero count as zero.",
+        "The shape of the answer: validate H (2-D, square, not 0×0, finite, symmetric within "
+        "1e-6, else ValueError); compute the eigenvalues; return \"local_min\" if all are above "
+        "tol, \"local_max\" if all are below −tol, \"saddle\" if some are above tol and some below "
+        "−tol, and \"unknown\" otherwise.",
+        "The tricky case: one eigenvalue near zero with all the others positive is \"unknown\" "
+        "(the second-order test cannot tell), but a near-zero one next to a positive and a "
+        "negative one is still a \"saddle\".",
+    ],
+    "escape_direction": [
+        "Lecture 3's 走出鞍点 (escaping a saddle point): along an eigenvector u of H whose "
+        "eigenvalue λ is negative, the Taylor term ½uᵀHu = ½λ‖u‖² is negative, so a step along "
+        "±u lowers the loss.",
+        "torch.linalg.eigh returns the eigenvalues in ascending order and the eigenvectors as "
+        "the COLUMNS of a matrix, each already of unit length.",
+        "The shape of the answer: validate H as classify_critical_point does; if the smallest "
+        "eigenvalue is below −tol, return its eigenvector as a (d,) tensor (either sign); "
+        "otherwise return None.",
+        "Common slips: a row instead of a column of the eigenvector matrix, comparing with 0 "
+        "instead of −tol, or a vector that is not of unit length.",
+    ],
+}

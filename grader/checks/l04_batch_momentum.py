@@ -176,3 +176,35 @@ def momentum_descent_without_momentum(student, inputs):
 def momentum_descent_unchanged(student, inputs):
     """theta0, the gradient's parameters (and lr, lam when tensors) are unchanged."""
     expect_inputs_unchanged(student, *inputs)
+
+
+# ---- hints: `python -m grader hint NAME [--level K]` and `h` in `watch` ----------------
+# From a nudge (which idea of the lecture) to the shape of the answer, never the
+# solution; grader/hints.py adds the link to the exercise's section of the site.
+# Plain string literals only: `hint` reads this block without importing torch.
+
+HINTS: dict[str, list[str]] = {
+    "momentum_step": [
+        "Lecture 4's Momentum (动量): like a ball rolling downhill, each move is the previous "
+        "move scaled by λ plus a step against the gradient. From the notes: m^{i+1} = λm^i − "
+        "ηg^i and θ^{i+1} = θ^i + m^{i+1}.",
+        "Compute the new movement first, then the new position from it; both are new tensors. "
+        "With λ = 0 it must be plain gradient descent.",
+        "The shape of the answer: check that grad and m have theta's shape (ValueError); return"
+        " the pair (theta_next, m_next) in that order. lr and lam may be Python floats or 0-dim"
+        " tensors.",
+        "No in-place updates (theta += …, m.mul_(lam)): they would change the caller's tensors,"
+        " and the checks look at them after the call.",
+    ],
+    "momentum_descent": [
+        "Lecture 4's Momentum over several steps: the trajectory θ⁰, θ¹, …, θ^steps of gradient"
+        " descent with momentum, starting from θ⁰ with m⁰ = 0.",
+        "Reuse your momentum_step in a loop: ask grad_fn for the gradient at the current θ, "
+        "take the step, and carry both θ and m on to the next step.",
+        "The shape of the answer: validate theta0 (1-D) and steps (≥ 0), else ValueError; keep "
+        "a list that starts with theta0 and grows by one θ a step; stack it into a (steps+1, d)"
+        " tensor (a single row when steps = 0).",
+        "Row 0 is theta0 itself, and the gradient is taken at the current θ: not at theta0 "
+        "every time, and not at the next θ.",
+    ],
+}

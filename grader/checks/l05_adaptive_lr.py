@@ -393,3 +393,68 @@ def adam_step_tensor_hyper_parameters(student, inputs):
 def adam_step_unchanged(student, inputs):
     """theta, grad, m, v (and the hyper-parameters when tensors) are unchanged."""
     expect_inputs_unchanged(student, *inputs)
+
+
+# ---- hints: `python -m grader hint NAME [--level K]` and `h` in `watch` ----------------
+# From a nudge (which idea of the lecture) to the shape of the answer, never the
+# solution; grader/hints.py adds the link to the exercise's section of the site.
+# Plain string literals only: `hint` reads this block without importing torch.
+
+HINTS: dict[str, list[str]] = {
+    "adagrad_step": [
+        "Lecture 5's Adagrad (定制化的学习率, a learning rate per parameter): each parameter steps by "
+        "η/σ_i, where σ_i is the 均方根 (root mean square) of all its gradients so far. Large past"
+        " gradients, small steps.",
+        "Keep a running sum of squared gradients. At step t (counting from 0) there are t+1 "
+        "gradients g⁰ … gᵗ, so σ is the square root of that sum divided by t+1. eps sits next "
+        "to σ in the denominator.",
+        "The shape of the answer: check the shapes (grad and sq_sum like theta) and t ≥ 0, else"
+        " ValueError; add this gradient's square to the sum; compute σ from it; step theta "
+        "against the gradient scaled by lr / (σ + eps); return (theta_next, sq_sum_next), the "
+        "updated sum, so that the next call can go on.",
+        "Everything is elementwise, per parameter: no norms, no sums over coordinates. Dividing"
+        " by t instead of t+1, or returning the old sq_sum, are the usual slips.",
+    ],
+    "adagrad": [
+        "Lecture 5's Adagrad over several steps from θ⁰: the trajectory of descent with an "
+        "adaptive learning rate (有适应性的学习率).",
+        "The running sum of squared gradients starts as zeros shaped like θ⁰. Call your "
+        "adagrad_step with t = 0, 1, 2, … and carry θ and the sum on to the next step.",
+        "The shape of the answer: validate theta0 (1-D) and steps (≥ 0); collect θ⁰ and every θ"
+        " after it; return them stacked into a (steps+1, d) tensor.",
+    ],
+    "rmsprop_step": [
+        "Lecture 5's RMSProp: like Adagrad, but σ is an exponentially weighted (指数加权) root mean"
+        " square, so old gradients fade and the step can grow again when the surface flattens.",
+        "α weighs the PAST: σᵗ is the square root of α·(σᵗ⁻¹)² + (1 − α)·(gᵗ)². At t = 0 there "
+        "is no past: σ⁰ = |g⁰|, and the sigma argument (which may be None then) is ignored.",
+        "The shape of the answer: validate t ≥ 0, the shapes, and that sigma is given when t > "
+        "0 (ValueError); compute σᵗ (two cases, t == 0 or not); step theta by lr·g / (σᵗ + "
+        "eps); return (theta_next, σᵗ).",
+        "Comparing with torch.optim.RMSprop needs care: PyTorch starts its average at 0, the "
+        "course at σ⁰ = |g⁰|, so the first steps differ (and torch.optim is banned in your file"
+        " anyway).",
+    ],
+    "rmsprop": [
+        "Lecture 5's RMSProp over several steps from θ⁰: the trajectory of steps RMSProp steps.",
+        "σ starts as None. Call your rmsprop_step with t = 0, 1, …, handing the σ it returns to"
+        " the next call.",
+        "The shape of the answer: validate theta0 (1-D) and steps (≥ 0); collect θ⁰ and each "
+        "new θ; stack them into a (steps+1, d) tensor.",
+    ],
+    "adam_step": [
+        "Adam (Lecture 5, beyond the notes) is Momentum (动量, Lecture 4: which way to go) plus "
+        "RMSProp (how big a step for each parameter) plus 偏差修正 (bias correction), all "
+        "elementwise.",
+        "Two moving averages: m of the gradients (weight beta1 on the past) and v of the "
+        "squared gradients (weight beta2). Both start at zero, so early on they are too small: "
+        "dividing by 1 − beta^(t+1) corrects that, with t counting from 0.",
+        "The shape of the answer: validate the shapes and t ≥ 0; compute the new m and v; "
+        "compute bias-corrected copies of them; step theta by lr · m̂ / (√v̂ + eps); return "
+        "(theta_next, m_next, v_next) with the UNcorrected moments, which the next call goes on"
+        " from.",
+        "Test yourself against torch.optim.Adam in a scratch file or notebook cell, with the "
+        "same lr, betas and eps: a few steps should agree to the last digits. Your submission "
+        "itself must not use torch.optim.",
+    ],
+}

@@ -429,3 +429,74 @@ def _real_problem(targeted: bool):
 
 _attack_checks("untargeted_attack", targeted=False)
 _attack_checks("targeted_attack", targeted=True)
+
+
+# ---- hints: `python -m grader hint NAME [--level K]` and `h` in `watch` ----------------
+# From a nudge (which idea of the lecture) to the shape of the answer, never the
+# solution; grader/hints.py adds the link to the exercise's section of the site.
+# Plain string literals only: `hint` reads this block without importing torch.
+
+HINTS: dict[str, list[str]] = {
+    "cross_entropy": [
+        "Lecture 23's 交叉熵 (cross entropy) e(y, ŷ): softmax turns the logits into probabilities,"
+        " and the loss is −ln of the probability given to the correct class (正确类别), averaged "
+        "over the batch.",
+        "−log softmax(z)_k = log Σ_i exp(z_i) − z_k. But exp(1e4) overflows to inf: use the "
+        "log-sum-exp trick, subtracting each row's maximum before exponentiating and adding it "
+        "back after the log.",
+        "The shape of the answer: validate (logits (N, C) with N, C ≥ 1; target (N,) int64 with"
+        " classes in [0, C); else ValueError); per row, the log-sum-exp minus the logit of the "
+        "target class (Tensor.gather picks one entry per row); return the batch mean as a 0-dim"
+        " tensor.",
+        "log_softmax, logsumexp and PyTorch's cross-entropy losses are banned: build it from "
+        "max, exp, sum and log. The result must stay differentiable in logits.",
+    ],
+    "distance": [
+        "Lecture 23's 距离: the 2-范数 (L2 norm) is the square ROOT of the sum of squares (the "
+        "notes forgot the root), the 无穷范数 (L-infinity norm) the largest ABSOLUTE change; both "
+        "per sample.",
+        "Flatten each sample's difference into one row, (N, ...) to (N, D); a 1-D input holds "
+        "one number per sample. Then reduce along dimension 1 only.",
+        "The shape of the answer: check equal shapes and norm in {\"l2\", \"linf\"} (ValueError); "
+        "take the difference; for \"l2\" square, sum per row and take the square root; for \"linf\""
+        " take absolute values and the maximum per row; return an (N,) tensor.",
+        "torch.norm, torch.linalg.norm and vector_norm, torch.dist and torch.cdist are banned. "
+        "Reducing over the whole batch instead of per sample gives one number instead of N.",
+    ],
+    "project_linf": [
+        "Lecture 23's constraint d(x⁰, x) ≤ ε with the 无穷范数 (L-infinity norm): every pixel "
+        "stays within ε of the original, and pixels stay in [0, 1]. The 投影 (projection) brings "
+        "x back inside.",
+        "Both constraints are one interval per element, so the nearest point is found element "
+        "by element: clip to the ε-box around x0, then to [0, 1]. torch.clamp accepts tensors "
+        "as bounds.",
+        "The shape of the answer: validate eps ≥ 0 and equal shapes (ValueError); clip twice; "
+        "return a tensor of x's shape. A point already inside comes back unchanged, so "
+        "projecting twice changes nothing.",
+    ],
+    "untargeted_attack": [
+        "Lecture 23's 无目标攻击 (untargeted attack): change the INPUT, not the network, to make the"
+        " cross entropy of the true class as large as possible, while staying within ε of x⁰ in"
+        " the L-infinity norm.",
+        "Each step needs ∇ₓ e(y, f(x)): a copy of x that requires grad, the loss through model,"
+        " and torch.autograd.grad with respect to x (loss.backward() would also fill the "
+        "model's .grad). Multi-step FGSM moves by α times the SIGN of that gradient.",
+        "The shape of the answer: start from x0; steps times: the gradient of your "
+        "cross_entropy at the current x, a move UP by α·sign (we maximise), a projection back "
+        "around x0 with your project_linf; return the last x, detached.",
+        "The centre of the projection is always the original x0, never the previous x. Leave x0"
+        " and the model's parameters as they were: no in-place edits on them.",
+    ],
+    "targeted_attack": [
+        "Lecture 23's 有目标攻击 (targeted attack): minimise L(x) = −e(y, f(x)) + e(y_target, f(x)),"
+        " away from the true class AND towards the target, while d(x⁰, x) ≤ ε.",
+        "Both terms go through the network's output f(x) (see the 记号 box on the page): the "
+        "second is the cross entropy between the logits and y_target, not between y and "
+        "y_target.",
+        "The shape of the answer: the loop of untargeted_attack, with the combined loss and a "
+        "step DOWN (we minimise): subtract α·sign(∇ₓL), project around x0, repeat; return the "
+        "last x, detached.",
+        "If your attack behaves like the untargeted one, the target term probably does not "
+        "depend on x; if it makes things worse, check the sign of the step.",
+    ],
+}
