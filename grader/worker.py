@@ -17,6 +17,7 @@ behind them are watched too (a ``TorchFunctionMode`` sees every torch call), so
 from __future__ import annotations
 
 import functools
+import inspect
 import io
 import os
 import pickle
@@ -324,6 +325,24 @@ def _gradients(result: Any, leaves: list[torch.Tensor], cotangent: Any) -> dict[
     return {"grads": [None if g is None else wire.encode(g) for g in grads]}
 
 
+def _parameters(functions: dict[str, Any], module: str) -> dict[str, Any]:
+    """The parameters of the module's exercise functions, as plain data: for each,
+    a list of ``[name, kind, has_default]`` (``kind`` as ``inspect.Parameter.kind``),
+    or None when the function has no signature to read. The grader compares them
+    with the handout's signature (``grader.progress.signature_problem``)."""
+    found: dict[str, Any] = {}
+    for exercise in course.EXERCISES:
+        if exercise.module != module or exercise.name not in functions:
+            continue
+        try:
+            parameters = inspect.signature(functions[exercise.name]).parameters.values()
+            found[exercise.name] = [[str(p.name), int(p.kind), p.default is not inspect.Parameter.empty]
+                                    for p in parameters]
+        except BaseException:  # noqa: BLE001 - a builtin, or a student's object with no signature
+            found[exercise.name] = None
+    return found
+
+
 def serve(conn: Connection, spec: dict[str, Any]) -> None:
     """Entry point of a worker process (run by ``grader.sandbox``)."""
     try:
@@ -348,7 +367,8 @@ def serve(conn: Connection, spec: dict[str, Any]) -> None:
     functions = {
         name: value for name, value in vars(module).items() if callable(value) and not name.startswith("_")
     }
-    conn.send_bytes(wire_dumps({"status": "loaded", "functions": sorted(functions), "isolation": isolation}))
+    conn.send_bytes(wire_dumps({"status": "loaded", "functions": sorted(functions), "isolation": isolation,
+                                "parameters": _parameters(functions, spec["module"])}))
     printed_so_far = 0
     while True:
         try:
