@@ -297,7 +297,11 @@ def _call(function: Callable, request: dict[str, Any], source_path: str) -> dict
     if _tripped:  # called, then caught by the student's own ``except``
         return {"status": "banned", "call": _tripped[0]}
 
-    answer: dict[str, Any] = {"status": "returned", "value": wire.encode(result)}
+    try:
+        value = wire.encode(result)
+    except BaseException as error:  # noqa: BLE001 - e.g. a tensor whose storage cannot be read
+        value = ("foreign", f"a value that could not be read ({type(error).__name__})")
+    answer: dict[str, Any] = {"status": "returned", "value": value}
     answer["global_rng_changed"] = not torch.equal(rng_before, torch.get_rng_state())
     # Whether a returned tensor is still attached to an autograd graph ("returns ..., detached").
     answer["requires_grad"] = type(result) is torch.Tensor and bool(result.requires_grad)
