@@ -436,7 +436,8 @@ HINTS: dict[str, list[str]] = {
         " anyway).",
     ],
     "rmsprop": [
-        "Lecture 5's RMSProp over several steps from θ⁰: the trajectory of steps RMSProp steps.",
+        "Lecture 5's RMSProp over several steps from θ⁰ (有适应性的学习率, adaptive learning rate): "
+        "the trajectory of steps RMSProp steps.",
         "σ starts as None. Call your rmsprop_step with t = 0, 1, …, handing the σ it returns to"
         " the next call.",
         "The shape of the answer: validate theta0 (1-D) and steps (≥ 0); collect θ⁰ and each "
