@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import ctypes
 import os
+import stat
+import sys
 from pathlib import Path
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWUSER = 0x10000000
 MS_RDONLY, MS_NOSUID, MS_NODEV = 1, 2, 4
-MS_REC, MS_PRIVATE = 0x4000, 1 << 18
+MS_BIND, MS_REC, MS_PRIVATE = 0x1000, 0x4000, 1 << 18
 FIRST_WORKER_UID = 200_000  # far above any real account
 WORKDIR_SIZE = "64m"
 
@@ -52,8 +54,52 @@ def _private_mounts() -> bool:
     return True
 
 
-def _mount_tmpfs(path: str, flags: int, size: str) -> bool:
-    return _libc.mount(b"tmpfs", path.encode(), b"tmpfs", flags | MS_NOSUID | MS_NODEV, f"size={size}".encode()) == 0
+def _mount_tmpfs(path: str, flags: int, options: str) -> bool:
+    return _libc.mount(b"tmpfs", path.encode(), b"tmpfs", flags | MS_NOSUID | MS_NODEV, options.encode()) == 0
+
+
+def _bind(source: str, target: str) -> bool:
+    return _libc.mount(source.encode(), target.encode(), None, MS_BIND | MS_REC, None) == 0
+
+
+def _closed_ancestor(path: Path) -> Path | None:
+    """The outermost folder on the way to ``path`` that other users cannot enter."""
+    for folder in reversed(path.parents):
+        if not os.stat(folder).st_mode & stat.S_IXOTH:
+            return folder
+    return None
+
+
+def _reopen_python(workdir: str) -> bool:
+    """Keep Python's own folders (those on sys.path) reachable for an unprivileged worker.
+
+    With Python installed under a private folder (pyenv under /root, say), a
+    worker that has dropped root could not import a module nobody had imported
+    yet. Cover that folder with an empty tmpfs and bind Python's folders back at
+    their own paths: they are readable, the rest of the private folder is not.
+    Bindings are recursive, so folders hidden before stay hidden.
+    """
+    needed = sorted({Path(p).resolve() for p in sys.path if p and Path(p).is_dir()})
+    closed: dict[Path, list[Path]] = {}
+    for path in needed:
+        ancestor = _closed_ancestor(path)
+        if ancestor is not None:
+            closed.setdefault(ancestor, []).append(path)
+    for i, (ancestor, paths) in enumerate(closed.items()):
+        stages = []
+        for j, path in enumerate(paths):
+            stage = os.path.join(workdir, f".python-{i}-{j}")  # under the workdir tmpfs later
+            os.mkdir(stage)
+            if not _bind(str(path), stage):
+                return False
+            stages.append(stage)
+        if not _mount_tmpfs(str(ancestor), 0, "size=4k,mode=755"):
+            return False
+        for path, stage in zip(paths, stages):
+            os.makedirs(path, exist_ok=True)
+            if not _bind(stage, str(path)):
+                return False
+    return True
 
 
 def hide(paths: list[str], workdir: str) -> tuple[list[str], bool]:
@@ -67,8 +113,10 @@ def hide(paths: list[str], workdir: str) -> tuple[list[str], bool]:
     # Keep our mounts to ourselves: nothing propagates back to the grader's view.
     if _libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None) != 0:
         return [], False
-    hidden = [path for path in existing if _mount_tmpfs(path, MS_RDONLY, "4k")]
-    return hidden, _mount_tmpfs(workdir, 0, WORKDIR_SIZE)
+    hidden = [path for path in existing if _mount_tmpfs(path, MS_RDONLY, "size=4k")]
+    if os.getuid() == 0 and not _reopen_python(workdir):
+        return hidden, False
+    return hidden, _mount_tmpfs(workdir, 0, f"size={WORKDIR_SIZE}")
 
 
 def drop_privileges(own: list[str]) -> int | None:

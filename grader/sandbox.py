@@ -130,8 +130,8 @@ class Worker:
             "cotangent": cotangent,
         }
         try:
-            # Plain pickle: Connection.send would hand tensors over as shared memory.
-            self.parent_end.send_bytes(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
+            # Our own pickling: Connection.send would hand tensors over as shared memory.
+            self.parent_end.send_bytes(wire.dumps_request(request))
         except (BrokenPipeError, OSError):
             raise WorkerLost(self._death()) from None
         raw = self._receive(timeout, f"running {function}")

@@ -8,6 +8,8 @@ that a correct answer computed in another order stays within the tolerances of
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import torch
 from hypothesis import reject
@@ -20,14 +22,17 @@ FLOAT_DTYPES = (torch.float64, torch.float32)
 _NUMPY = {torch.float32: np.float32, torch.float64: np.float64}
 
 
+@functools.cache
 def dtypes() -> st.SearchStrategy[torch.dtype]:
     return st.sampled_from(FLOAT_DTYPES)
 
 
+@functools.cache
 def shapes(min_dims: int = 0, max_dims: int = 3, min_side: int = 1, max_side: int = 5):
     return hnp.array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side)
 
 
+@functools.cache  # strategies are immutable: build (and validate) each one once
 def values(dtype: torch.dtype, low: float = -100.0, high: float = 100.0):
     """Finite numbers in [low, high], exactly representable in ``dtype`` (bounds such as
     0.1 that float32 cannot hold are rounded inward to the nearest float32)."""
@@ -39,12 +44,20 @@ def values(dtype: torch.dtype, low: float = -100.0, high: float = 100.0):
     return st.floats(low, high, width=width, allow_nan=False, allow_infinity=False)
 
 
+@functools.cache
+def _arrays(dtype: torch.dtype, shape: tuple[int, ...], low: float, high: float):
+    return hnp.arrays(_NUMPY[dtype], shape, elements=values(dtype, low, high))
+
+
 @st.composite
 def tensors(draw, shape=None, dtype=None, low: float = -100.0, high: float = 100.0, elements=None):
     """A float tensor; ``shape`` and ``dtype`` are drawn when not given."""
     dtype = draw(dtypes()) if dtype is None else dtype
-    shape = draw(shapes()) if shape is None else shape
-    array = draw(hnp.arrays(_NUMPY[dtype], shape, elements=values(dtype, low, high) if elements is None else elements))
+    shape = draw(shapes()) if shape is None else tuple(shape)
+    if elements is None:
+        array = draw(_arrays(dtype, shape, float(low), float(high)))
+    else:
+        array = draw(hnp.arrays(_NUMPY[dtype], shape, elements=elements))
     return torch.from_numpy(np.array(array, dtype=_NUMPY[dtype]))
 
 

@@ -56,6 +56,28 @@ class ProtocolError(Exception):
     """The worker sent something that is not a well-formed answer."""
 
 
+# ---- to the worker: requests --------------------------------------------------------
+
+
+def tensor_from_numpy(array: Any) -> torch.Tensor:
+    return torch.from_numpy(array)
+
+
+class _RequestPickler(pickle.Pickler):
+    """Tensors travel as NumPy arrays: torch's own pickling is ten times slower."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is torch.Tensor and obj.dtype != torch.bfloat16:
+            return tensor_from_numpy, (obj.detach().numpy().copy(),)
+        return NotImplemented
+
+
+def dumps_request(request: Any) -> bytes:
+    buffer = io.BytesIO()
+    _RequestPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(request)
+    return buffer.getvalue()
+
+
 # ---- in the worker: encode -------------------------------------------------------
 
 
