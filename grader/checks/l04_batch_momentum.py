@@ -197,7 +197,7 @@ HINTS: dict[str, list[str]] = {
         " and the checks look at them after the call.",
     ],
     "momentum_descent": [
-        "Lecture 4's Momentum over several steps: the trajectory θ⁰, θ¹, …, θ^steps of gradient"
+        "Lecture 4's Momentum (动量) over several steps: the trajectory θ⁰, θ¹, …, θ^steps of gradient"
         " descent with momentum, starting from θ⁰ with m⁰ = 0.",
         "Reuse your momentum_step in a loop: ask grad_fn for the gradient at the current θ, "
         "take the step, and carry both θ and m on to the next step.",
