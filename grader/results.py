@@ -63,7 +63,7 @@ def write_junit(path: Path, results: list[ExerciseResult]) -> None:
             )
             if not test.passed:
                 failures += 1
-                failure = ElementTree.SubElement(case, "failure", message=test.output.splitlines()[0][:200])
+                failure = ElementTree.SubElement(case, "failure", message=(test.output.splitlines() or [""])[0][:200])
                 failure.text = test.output
     suite.set("tests", str(count))
     suite.set("failures", str(failures))

@@ -43,7 +43,12 @@ HIDDEN: list[Path] = [Path(__file__).resolve().parent.parent / "solutions"]
 def hide(*folders: Path) -> None:
     """Hide these folders from workers too, unless a worker needs what is inside
     (the grader's own package, the Python installation)."""
-    needed = [Path(__file__).resolve().parent, Path(sys.prefix).resolve(), Path(os.__file__).resolve().parent]
+    needed = [
+        Path(__file__).resolve().parent,  # the grader itself
+        Path(sys.prefix).resolve(),  # the virtual environment
+        Path(os.__file__).resolve().parent,  # the standard library
+        Path(tempfile.gettempdir()).resolve() / "grader-worker",  # where workers' folders go
+    ]
     for folder in folders:
         folder = folder.resolve()
         if not any(n == folder or folder in n.parents for n in needed) and folder not in HIDDEN:
