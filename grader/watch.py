@@ -110,7 +110,8 @@ class Watcher:
         self.from_cache: set[str] = set()
         self.pending: list[course.Exercise] = []
         self.running: dict[str, Job] = {}
-        self.solo: str | None = None  # an exercise graded alone (the one just edited)
+        self.solo: str | None = None  # the exercise to grade alone (the one just edited)
+        self.solo_job: Job | None = None  # ...while it is being graded
         self.generation = {m: 0 for m in course.LECTURES}
         self.sources: dict[str, dict[str, str]] = {}
         self.focus: course.Exercise | None = None
@@ -194,7 +195,7 @@ class Watcher:
 
         try:
             result = grade_exercise(job.exercise, self.submission)
-        except Exception as error:  # noqa: BLE001 - a fault of the grader: said on screen
+        except BaseException as error:  # noqa: BLE001 - a fault of the grader: said on screen
             self.events.put(("error", f"the grader failed on {job.exercise.name}: {type(error).__name__}: {error}"))
             result = None
         self.events.put(("result", job, result))
@@ -234,18 +235,30 @@ class Watcher:
             self.message, self.message_style = event[1], "red"
 
     def dispatch(self) -> None:
+        """Start checks while slots are free: the function just edited first, and alone."""
         while len(self.running) < SLOTS and self.pending:
-            if self.solo is not None and self.solo in self.running:
+            if self.solo_job is not None:
+                return
+            if self.solo is not None:
+                wanted = next((e for e in self.pending if e.name == self.solo), None)
+                if wanted is None:
+                    self.solo = None
+                    continue
+                if wanted.name in self.running:
+                    return  # its check from an older save is still on: then this one, alone
+                self.pending.remove(wanted)
+                self.solo_job = self._start(wanted)
                 return
             index = next((i for i, e in enumerate(self.pending) if e.name not in self.running), None)
             if index is None:
                 return
-            if self.running and self.solo == self.pending[index].name:
-                return  # the one to grade alone waits for the slots to empty
-            exercise = self.pending.pop(index)
-            job = Job(exercise, self.generation[exercise.module], progress.fingerprint(self.submission, exercise))
-            self.running[exercise.name] = job
-            threading.Thread(target=self._grade, args=(job,), daemon=True, name=f"grade-{exercise.name}").start()
+            self._start(self.pending.pop(index))
+
+    def _start(self, exercise: course.Exercise) -> Job:
+        job = Job(exercise, self.generation[exercise.module], progress.fingerprint(self.submission, exercise))
+        self.running[exercise.name] = job
+        threading.Thread(target=self._grade, args=(job,), daemon=True, name=f"grade-{exercise.name}").start()
+        return job
 
     def _begin_run(self, trigger: str, exercises: list[course.Exercise], solo: str | None = None) -> None:
         self.runs += 1
@@ -361,8 +374,8 @@ class Watcher:
     def finished_job(self, job: Job, result: Any) -> None:
         name = job.exercise.name
         self.running.pop(name, None)
-        if self.solo == name:
-            self.solo = None
+        if job is self.solo_job:
+            self.solo_job = self.solo = None
         if result is None or job.generation != self.generation[job.exercise.module]:
             return  # graded from an older save: its newer check is queued
         before = self.results.get(name)
@@ -580,14 +593,19 @@ class Watcher:
 
     def _to_text(self, lines: list[tuple[str, str]], width: int) -> list[str]:
         from rich.console import Console
+        from rich.padding import Padding
         from rich.text import Text
 
         buffer = io.StringIO()
         console = Console(file=buffer, width=width, force_terminal=self.screen, highlight=False,
                           emoji=False, color_system="standard" if self.screen else None)
         for text, style in lines:
-            console.print(Text(text, style=style), overflow="fold")
-        return buffer.getvalue().rstrip("\n").split("\n") if lines else []
+            body = text.lstrip(" ")
+            indent = len(text) - len(body)
+            # A long line wraps under itself, not at the left edge.
+            console.print(Padding(Text(body, style=style, overflow="fold"), (0, 0, 0, indent)) if indent
+                          else Text(text, style=style, overflow="fold"))
+        return [line.rstrip(" ") for line in buffer.getvalue().rstrip("\n").split("\n")] if lines else []
 
     def _print_run(self, top, focus, bottom, force: bool) -> None:
         """A pipe: print the screen once per run, when nothing is left to check."""
@@ -644,20 +662,26 @@ def run_watch(args: argparse.Namespace) -> int:
     if screen:
         out.write(HIDE_CURSOR)
         signal.signal(signal.SIGWINCH, lambda *_: setattr(watcher, "resized", True))
-    interrupted = False
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt  # a kill or a closed terminal: leave the terminal as it was
+
+    for name in ("SIGTERM", "SIGHUP"):
+        signal.signal(getattr(signal, name), stop)
     try:
         watcher.loop()
     except KeyboardInterrupt:
-        interrupted = True
+        pass
     finally:
         watcher.close()
-        if terminal is not None:
-            import termios
+        try:
+            if terminal is not None:
+                import termios
 
-            termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, terminal)
-        if screen:
-            out.write(SHOW_CURSOR + "\r\n")
-        how = "Ctrl-C" if interrupted else "q"
-        out.write(f"Stopped watching ({how}). Your course map: python -m grader progress\n")
-        out.flush()
+                termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, terminal)
+            if screen:
+                out.write(SHOW_CURSOR + "\r\n")
+            out.write("Stopped watching. Your course map: python -m grader progress\n")
+            out.flush()
+        except (OSError, ValueError):
+            pass  # the terminal is gone (SIGHUP)
     return 0

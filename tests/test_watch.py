@@ -41,17 +41,21 @@ class Terminal:
         self.screen = pyte.Screen(COLUMNS, ROWS)
         self.stream = pyte.Stream(self.screen)
 
-    def pump(self, seconds: float = 0.1) -> None:
+    def pump(self, seconds: float = 0.1) -> bool:
+        """Read what the program writes for this long; whether it wrote anything."""
         end = time.monotonic() + seconds
+        wrote = False
         while time.monotonic() < end:
             try:
                 data = self.child.read_nonblocking(65536, timeout=0.05)
             except pexpect.TIMEOUT:
                 continue
             except pexpect.EOF:
-                return
+                break
             self.transcript += data
             self.stream.feed(data)
+            wrote = True
+        return wrote
 
     @property
     def text(self) -> str:
@@ -62,7 +66,10 @@ class Terminal:
         while time.monotonic() < end:
             self.pump(0.1)
             if re.search(pattern, self.text):
-                return self.text
+                while self.pump(0.3):  # the whole frame, not half of it
+                    pass
+                if re.search(pattern, self.text):
+                    return self.text
             if not self.child.isalive():
                 break
         raise AssertionError(f"the screen never showed {pattern!r}; it shows:\n{self.text}")
