@@ -66,9 +66,11 @@ def _graded(output: Path, student: str) -> bool:
 
 def _check_state(output: Path, seed: int, force: bool) -> None:
     state = output / STATE_FILE
-    if state.exists() and not force:
+    if state.exists():
         earlier = json.loads(state.read_text(encoding="utf-8")).get("seed")
-        if earlier != seed:
+        if earlier == seed:
+            return
+        if not force:
             raise UsageError(f"{output} was graded with --seed {earlier}; use that seed, or --force to re-grade all")
     state.write_text(json.dumps({"seed": seed}) + "\n", encoding="utf-8")
 

@@ -31,7 +31,7 @@ from grader.sandbox import Worker, WorkerLost
 
 DEFAULT_SEED = 0
 
-PASSED, FAILED, NOT_IMPLEMENTED, MISSING = "passed", "failed", "not implemented", "missing"
+PASSED, FAILED, NOT_IMPLEMENTED, MISSING = "passed", "failed", "not yet implemented", "missing"
 
 
 @dataclass

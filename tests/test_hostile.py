@@ -83,7 +83,8 @@ def test_results_file_is_the_graders_own(tmp_path: Path) -> None:
     for test in results["tests"]:
         function = test["name"].split(":")[0]
         by_function[function] = by_function.get(function, 0) + test["score"]
-    assert by_function["l01_regression.mse"] == 0
+    mse_agreement = next(t for t in results["tests"] if t["name"].startswith("l01_regression.mse: matches"))
+    assert mse_agreement["status"] == "failed" and by_function["l01_regression.mse"] < 3
     assert by_function["l01_regression.mae"] == course.BY_NAME["mae"].points
     assert results["score"] == pytest.approx(sum(t["score"] for t in results["tests"]))
 

@@ -28,6 +28,7 @@ from typing import Any, Callable
 
 import hypothesis
 from hypothesis import HealthCheck
+from hypothesis.internal.conjecture import providers as _providers
 import torch
 
 from grader import course
@@ -53,6 +54,14 @@ hypothesis.settings.register_profile(
     print_blob=False,
 )
 hypothesis.settings.load_profile("grader")
+
+# Hypothesis also mixes "local constants" into its inputs: literals it finds in
+# whatever project modules happen to be loaded when it first looks. The same
+# submission would then get other inputs under pytest than under `grade`, or in
+# a process that loaded the checks in another order. A grade must depend on the
+# submission and the seed alone, so that pool stays empty (hypothesis has no
+# setting for it).
+_providers._get_local_constants = lambda: _providers._local_constants
 
 # The checks' own tensors are tiny, and intra-op threads only cost: on a busy two-core
 # machine a 4×4 torch.linalg.qr takes milliseconds with two threads, microseconds with one.

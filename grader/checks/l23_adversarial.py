@@ -263,6 +263,23 @@ def project_linf_idempotent(student, problem, fraction):
     expect_close(student(inside, x0, eps), inside, "the projection of a point that already satisfies the constraint")
 
 
+@check("project_linf", "projects each element on its own", weight=2,
+       hint="The L∞ ball is a box: each element has its own interval [x0 - eps, x0 + eps]. "
+            "An element inside its interval stays put even when another element is far out; "
+            "scaling the whole change down moves it too.")
+@given(data=st.data(), dtype=tst.dtypes(), eps=st.floats(0.05, 0.4))
+def project_linf_elementwise(student, data, dtype, eps):
+    """With one element far outside its box and the others inside, only that element moves:
+    it goes to the edge of its box (within [0, 1]), the others keep their values."""
+    n = data.draw(st.integers(2, 6), "n")
+    x0 = torch.full((n,), 0.5, dtype=dtype)
+    inside = data.draw(tst.tensors((n,), dtype, -0.9, 0.9), "inside") * eps
+    x = x0 + inside
+    far = data.draw(st.integers(0, n - 1), "far")
+    x[far] = x0[far] + data.draw(st.sampled_from([-1.0, 1.0]), "side") * (eps + 0.3)
+    expect_close(student(x, x0, eps), ref.project_linf(x, x0, eps))
+
+
 @check("project_linf", "does not modify its inputs",
        hint="torch.clamp(x, ...) returns a new tensor; x.clamp_(...) overwrites the caller's x.")
 @given(problem=_projection_problems())
