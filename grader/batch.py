@@ -170,46 +170,55 @@ def _prepare_grading() -> None:
 
 def _grade_class(todo: list[str], submissions: Path, output: Path, seed: int, jobs: int, progress) -> None:
     import selectors
+    from collections import deque
 
-    graders = [_Grader(i, submissions, output, seed) for i in range(min(jobs, len(todo)))]
-    waiting = list(todo)
+    waiting = deque(todo)
+    graders: list[_Grader] = []
     selector = selectors.DefaultSelector()
-    for grader in graders:
+    busy = 0
+
+    def start(index: int) -> _Grader:
+        grader = _Grader(index, submissions, output, seed)
         selector.register(grader.socket, selectors.EVENT_READ, grader)
+        if index < len(graders):
+            graders[index] = grader
+        else:
+            graders.append(grader)
+        return grader
+
+    def give_next(grader: _Grader) -> None:
+        nonlocal busy
         if waiting:
-            grader.give(waiting.pop(0))
-    busy = sum(g.student is not None for g in graders)
+            grader.give(waiting.popleft())
+            busy += 1
+
+    def replace(grader: _Grader, why: str) -> _Grader:
+        """Record why this student has no grade, and carry on with a fresh grading process."""
+        _write_error(output, grader.student, why)
+        selector.unregister(grader.socket)
+        grader.kill()
+        return start(grader.index)
+
+    for index in range(min(jobs, len(todo))):
+        give_next(start(index))
     while busy:
         for key, _ in selector.select(timeout=1.0):
             grader = key.data
             try:
                 student, score = grader.finished()
-            except (EOFError, OSError, pickle.UnpicklingError):
-                # The grading process itself died: record it, and carry on with a new one.
+            except (EOFError, OSError, pickle.UnpicklingError):  # the grading process died
                 student, score = grader.student, None
-                _write_error(output, student, "grading this submission stopped unexpectedly")
-                selector.unregister(grader.socket)
-                grader.kill()
-                grader = graders[grader.index] = _Grader(grader.index, submissions, output, seed)
-                selector.register(grader.socket, selectors.EVENT_READ, grader)
-            progress(student, score)
+                grader = replace(grader, "grading this submission stopped unexpectedly")
             busy -= 1
-            if waiting:
-                grader.give(waiting.pop(0))
-                busy += 1
+            progress(student, score)
+            give_next(grader)
         for grader in graders:
             if grader.student and time.monotonic() - grader.since > SUBMISSION_TIME_LIMIT:
                 student = grader.student
-                _write_error(output, student, f"grading did not finish within {SUBMISSION_TIME_LIMIT} s")
-                selector.unregister(grader.socket)
-                grader.kill()
-                fresh = graders[grader.index] = _Grader(grader.index, submissions, output, seed)
-                selector.register(fresh.socket, selectors.EVENT_READ, fresh)
-                progress(student, None)
+                fresh = replace(grader, f"grading did not finish within {SUBMISSION_TIME_LIMIT} s")
                 busy -= 1
-                if waiting:
-                    fresh.give(waiting.pop(0))
-                    busy += 1
+                progress(student, None)
+                give_next(fresh)
     for grader in graders:
         grader.give(None)
         os.waitpid(grader.pid, 0)
@@ -253,8 +262,8 @@ def summary(rows: list[tuple[str, dict]]) -> str:
     if not rows:
         return "no submissions graded"
     totals = [float(document["score"]) for _, document in rows]
-    lines = [f"{len(rows)} students, mean {statistics.mean(totals):.1f} / {course.MAX_SCORE:g}, "
-             f"median {statistics.median(totals):.1f}"]
+    lines = [(f"{len(rows)} students, mean {statistics.mean(totals):.1f} / {course.MAX_SCORE:g}, "
+              f"median {statistics.median(totals):.1f}")]
     for exercise in course.EXERCISES:
         full = sum(function_scores(d)[exercise.name] >= exercise.points - 1e-9 for _, d in rows)
         lines.append(f"  {exercise.name:<24} {100 * full / len(rows):5.1f}% full marks")
