@@ -62,7 +62,7 @@ def check(*targets: str | Callable[..., Any], submission: str | Path | None = No
         _say_error(str(error), notebook)
         return False
     try:
-        from grader.runner import grade_submission
+        from grader.runner import PASSED, grade_submission
         from grader.terminal import CheckReport, HtmlReport
 
         fingerprints = {e.name: progress.fingerprint(folder, e) for e in exercises}
@@ -71,7 +71,7 @@ def check(*targets: str | Callable[..., Any], submission: str | Path | None = No
         report.total(results)
         if temporary is None:
             progress.remember(folder, results, fingerprints)  # what `progress` and `watch` read
-        return all(r.status == "passed" for r in results)
+        return all(r.status == PASSED for r in results)
     finally:
         if temporary is not None:
             temporary.cleanup()

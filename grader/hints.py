@@ -83,6 +83,8 @@ def run_hint(args: argparse.Namespace) -> int:
 
     exercise = _exercise(args.name)
     hints = hints_for(exercise)
+    if not hints:
+        raise UsageError(f"{exercise.name} has no hints yet: read {exercise.url}")
     if not 1 <= args.level <= len(hints):
         raise UsageError(f"{exercise.name} has {len(hints)} hints (levels 1 to {len(hints)}); "
                          f"there is no level {args.level}")

@@ -49,8 +49,9 @@ MAX_SOURCE_BYTES = 2_000_000  # larger "source files" are not parsed for message
 MAX_FILES_SCANNED = 50
 
 DONE, FAILING, NOT_STARTED, MISSING = "done", "failing", "not started", "missing"
-# The runner's verdicts, as the course map says them.
-FROM_RUNNER = {"passed": DONE, "failed": FAILING, "not implemented": NOT_STARTED, "missing": MISSING}
+# The verdicts of grader.runner (PASSED, FAILED, NOT_IMPLEMENTED, MISSING; a test keeps
+# this in step), as the course map says them.
+FROM_RUNNER = {"passed": DONE, "failed": FAILING, "not yet implemented": NOT_STARTED, "missing": MISSING}
 MARK = {DONE: "✓", FAILING: "✗", NOT_STARTED: "·", MISSING: "?"}
 STYLE = {DONE: "green", FAILING: "red", NOT_STARTED: "yellow", MISSING: "magenta"}
 
@@ -367,7 +368,8 @@ def _cache_file(submission: Path) -> Path:
 @functools.cache
 def _grader_digest(module: str) -> str:
     digest = hashlib.sha256()
-    for path in (CHECKS / f"{module}.py", SOLUTIONS / f"{module}.py", ROOT / "grader" / "course.py"):
+    grading = [ROOT / "grader" / name for name in ("course.py", "runner.py", "feedback.py", "report_text.py")]
+    for path in [CHECKS / f"{module}.py", SOLUTIONS / f"{module}.py", *grading]:
         try:
             digest.update(path.read_bytes())
         except OSError:
@@ -376,7 +378,8 @@ def _grader_digest(module: str) -> str:
 
 
 def fingerprint(submission: Path, exercise: course.Exercise) -> str | None:
-    """What a stored result depends on: the file, the checks, the reference, the course map."""
+    """What a stored result depends on: the file, the checks, the reference, the course map
+    and the grader's scoring and feedback code."""
     try:
         data = (submission / f"{exercise.module}.py").read_bytes()
     except OSError:

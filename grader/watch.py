@@ -41,9 +41,24 @@ from grader import course, progress
 
 KEYS = "h hint · n next unfinished · a check all · q quit"
 SLOTS = 2  # exercises graded at once (one waits on its worker while the other works)
-MARK = {"passed": "✓", "failed": "✗", "not implemented": "·", "missing": "?"}
-STYLE = {"passed": "green", "failed": "red", "not implemented": "yellow", "missing": "magenta"}
-WORDS = {"passed": "passes", "failed": "fails", "not implemented": "not started", "missing": "missing"}
+# grader.runner's verdicts, and how the screen says them (set by _use_runner_statuses:
+# the runner imports torch, which must not happen before the fork server starts).
+PASSED = FAILED = NOT_IMPLEMENTED = MISSING = ""
+MARK: dict[str, str] = {}
+STYLE: dict[str, str] = {}
+WORDS: dict[str, str] = {}
+VERDICT: dict[str, str] = {}
+
+
+def _use_runner_statuses() -> None:
+    global PASSED, FAILED, NOT_IMPLEMENTED, MISSING
+    from grader import runner
+
+    PASSED, FAILED, NOT_IMPLEMENTED, MISSING = runner.PASSED, runner.FAILED, runner.NOT_IMPLEMENTED, runner.MISSING
+    MARK.update({PASSED: "✓", FAILED: "✗", NOT_IMPLEMENTED: "·", MISSING: "?"})
+    STYLE.update({PASSED: "green", FAILED: "red", NOT_IMPLEMENTED: "yellow", MISSING: "magenta"})
+    WORDS.update({PASSED: "passes", FAILED: "fails", NOT_IMPLEMENTED: "not started", MISSING: "missing"})
+    VERDICT.update({PASSED: "✓ passed", FAILED: "✗ failed", NOT_IMPLEMENTED: "· not started", MISSING: "? missing"})
 CLEAR, HOME, ERASE_LINE, ERASE_BELOW = "\x1b[2J", "\x1b[H", "\x1b[K", "\x1b[J"
 HIDE_CURSOR, SHOW_CURSOR = "\x1b[?25l", "\x1b[?25h"
 
@@ -82,7 +97,7 @@ def _passed_checks(result: Any) -> tuple[int, int]:
 
 def _first_failure_title(result: Any) -> str:
     failure = result.first_failure
-    if failure is None or result.status != "failed":
+    if failure is None or result.status != FAILED:
         return ""
     return failure.check_name.split(": ", 1)[-1]
 
@@ -96,6 +111,7 @@ class Watcher:
                  keys: bool, screen: bool) -> None:
         from grader.runner import ExerciseResult
 
+        _use_runner_statuses()
         self.ExerciseResult = ExerciseResult
         self.submission = submission
         self.exercises = exercises
@@ -320,7 +336,7 @@ class Watcher:
         if edited:
             self.focus = course.BY_NAME[edited[0]]
         elif self.focus is None or self.focus.module != module:
-            unfinished = [e for e in mine if self._status(e) != "passed"]
+            unfinished = [e for e in mine if self._status(e) != PASSED]
             self.focus = (unfinished or mine or [self.focus])[0]
         if self.focus is not None and self.focus in order:  # the one in progress first, alone
             order.remove(self.focus)
@@ -363,10 +379,10 @@ class Watcher:
         order = self.exercises
         start = order.index(self.focus) + 1 if self.focus in order else 0
         for exercise in order[start:] + order[:start]:
-            if self._status(exercise) != "passed" and exercise != self.focus:
+            if self._status(exercise) != PASSED and exercise != self.focus:
                 self.focus, self.hint_level, self.message = exercise, 0, ""
                 return
-        if self.focus is not None and self._status(self.focus) != "passed":
+        if self.focus is not None and self._status(self.focus) != PASSED:
             self.message, self.message_style = f"{self.focus.name} is the only unfinished function left", "yellow"
         else:
             self.message, self.message_style = "every function you watch passes", "green"
@@ -398,7 +414,7 @@ class Watcher:
         return result.status if result else None
 
     def _first_unfinished(self) -> course.Exercise | None:
-        return next((e for e in self.exercises if self._status(e) != "passed"), None)
+        return next((e for e in self.exercises if self._status(e) != PASSED), None)
 
     def _busy(self, name: str) -> bool:
         return name in self.running or any(e.name == name for e in self.pending)
@@ -437,7 +453,7 @@ class Watcher:
         changes = sorted(run.changes, key=lambda c: order.get(c.name, 0))
         first = [c for c in changes if c.before is None]
         moved = [c for c in changes if c.before is not None and (
-            c.before != c.after or (c.after == "failed" and (c.checks != c.checks_before
+            c.before != c.after or (c.after == FAILED and (c.checks != c.checks_before
                                                             or c.first_failure != c.first_failure_before)))]
         same = [c for c in changes if c.before is not None and c not in moved]
         lines = [self._change_line(c) for c in moved[:6]]
@@ -448,7 +464,8 @@ class Watcher:
         else:
             counts = {}
             for change in first:
-                counts[WORDS[change.after]] = counts.get(WORDS[change.after], 0) + 1
+                word = WORDS.get(change.after, change.after)
+                counts[word] = counts.get(word, 0) + 1
             summary = ", ".join(f"{n} {word}" for word, n in counts.items())
             lines.append((f"  checked {len(first)}: {summary}", "dim"))
         if same:
@@ -457,14 +474,15 @@ class Watcher:
         return lines
 
     def _change_line(self, change: Change) -> tuple[str, str]:
-        after = WORDS[change.after]
+        after = WORDS.get(change.after, change.after)
         delta = f"  {change.score_delta:+g} points" if change.score_delta else ""
         passed, total = change.checks
+        counted = f" ({passed}/{total} checks)" if change.after in (PASSED, FAILED) else ""
         if change.before is None:
-            text = f"  {change.name}: {after} ({passed}/{total} checks){delta}"
+            text = f"  {change.name}: {after}{counted}{delta}"
         elif change.before != change.after:
-            text = f"  {change.name}: {WORDS[change.before]} → {after} ({passed}/{total} checks){delta}"
-        elif change.after == "failed":
+            text = f"  {change.name}: {WORDS.get(change.before, change.before)} → {after}{counted}{delta}"
+        elif change.after == FAILED:
             was = change.checks_before[0] if change.checks_before else passed
             moved = f", was {was}" if was != passed else ""
             first = (f"; now first fails “{change.first_failure}”"
@@ -472,7 +490,7 @@ class Watcher:
             text = f"  {change.name}: still fails ({passed}/{total} checks{moved}){first}{delta}"
         else:
             text = f"  {change.name}: still {after}"
-        style = STYLE[change.after] if change.before != change.after or change.after == "failed" else "dim"
+        style = STYLE.get(change.after, "") if change.before != change.after or change.after == FAILED else "dim"
         return text, style
 
     def _focus_lines(self, width: int) -> list[tuple[str, str]]:
@@ -489,12 +507,11 @@ class Watcher:
         else:
             passed, total = _passed_checks(result)
             points = f"{result.score:g}/{exercise.points:g} points"
-            verdict = {"passed": "✓ passed", "failed": "✗ failed", "not implemented": "· not started",
-                       "missing": "? missing"}[result.status]
+            verdict = VERDICT.get(result.status, result.status)
             state = "  (checking again…)" if busy else ("  (from last time)" if exercise.name in self.from_cache
                                                         else "")
             lines.append((f"  {verdict} · {points} · {passed} of {total} checks pass{state}",
-                          STYLE[result.status] + (" dim" if busy else " bold")))
+                          STYLE.get(result.status, "") + (" dim" if busy else " bold")))
             lines += self._verdict_lines(exercise, result)
         if self.hint_level:
             lines += self._hint_lines(exercise, width)
@@ -502,14 +519,14 @@ class Watcher:
 
     def _verdict_lines(self, exercise: course.Exercise, result: Any) -> list[tuple[str, str]]:
         lines: list[tuple[str, str]] = []
-        if result.status == "passed":
+        if result.status == PASSED:
             following = next((e for e in self.exercises[self.exercises.index(exercise) + 1:]
-                              + self.exercises if self._status(e) != "passed"), None)
+                              + self.exercises if self._status(e) != PASSED), None)
             if following is not None:
                 lines.append((f"  Next unfinished: {following.name} — press n", "green"))
             else:
                 lines.append(("  Every function you watch passes.", "green"))
-        elif result.status == "failed":
+        elif result.status == FAILED:
             failed = [t for t in result.tests if not t.passed]
             first = failed[0]
             same = all(t.output == first.output for t in failed) and len(failed) == len(result.tests)
@@ -520,7 +537,7 @@ class Watcher:
             if len(failed) > 1 and not same:
                 others = "; ".join(t.check_name.split(": ", 1)[-1] for t in failed[1:])
                 lines.append((f"  also failing: {others}", "dim"))
-        elif result.status == "not implemented":
+        elif result.status == NOT_IMPLEMENTED:
             lines.append(("  Replace the stub's `raise NotImplementedError(...)` with your code and save.", ""))
             lines.append((f"  Read: {exercise.reading} — {exercise.url}", "dim"))
             lines.append(("  Stuck? Press h for a hint.", "dim"))
@@ -560,7 +577,7 @@ class Watcher:
         return "   ".join(parts)
 
     def _total_line(self, score: float) -> str:
-        watched_done = sum(self._status(e) == "passed" for e in self.exercises)
+        watched_done = sum(self._status(e) == PASSED for e in self.exercises)
         others = sum(s.score for s in self.others.values())
         total = score + others
         done = watched_done + sum(s.state == progress.DONE for s in self.others.values())
@@ -644,7 +661,7 @@ def run_watch(args: argparse.Namespace) -> int:
     exercises = _exercises(args.names)
     start_fork_server()
     out = sys.stdout
-    screen = out.isatty()
+    screen = out.isatty() and os.environ.get("TERM") != "dumb"  # a dumb terminal gets the pipe's output
     keys = sys.stdin.isatty()
     if screen:
         out.write("grader watch: loading torch and the checks…\r\n")

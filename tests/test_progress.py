@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from grader import course, progress
-from grader.runner import FAILED, MISSING, PASSED, grade_exercise
+from grader.runner import FAILED, MISSING, NOT_IMPLEMENTED, PASSED, grade_exercise
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -178,7 +178,7 @@ def test_renamed_nested_moved_and_resigned_functions(tmp_path: Path) -> None:
         "one_hidden_layer(x, W, b, c, b0, activation=…)")
     # Extra parameters with defaults, **kwargs, keyword-only made positional: calls still work.
     status, output = _message(tmp_path, "minibatches")
-    assert status == "not implemented", output
+    assert status == NOT_IMPLEMENTED, output
 
 
 @pytest.mark.parametrize(("files", "says"), [
@@ -201,6 +201,10 @@ def test_missing_file_says_what_was_expected(tmp_path: Path, files: dict[str, st
     assert status == MISSING
     assert says.format(folder=tmp_path) in output
     assert len(output.splitlines()) == 1
+
+
+def test_progress_knows_every_verdict_of_the_runner() -> None:
+    assert set(progress.FROM_RUNNER) == {PASSED, FAILED, NOT_IMPLEMENTED, MISSING}
 
 
 def test_the_workers_parameter_list_is_checked_on_the_grader_side() -> None:
