@@ -494,10 +494,10 @@ def survey(submission: Path) -> tuple[list[Status], list[course.Exercise]]:
 
 def check_now(submission: Path, exercises: list[course.Exercise]) -> list[Any]:
     """Grade these exercises now (on the fork server) and store the results."""
-    from grader import forkserver
+    from grader.watch import start_fork_server
 
     fingerprints = {e.name: fingerprint(submission, e) for e in exercises}
-    forkserver.start_server()
+    start_fork_server(connections=2)  # two grading processes, as `check` (see grade_submission)
     from grader.runner import grade_submission
 
     results = grade_submission(submission, exercises=exercises)

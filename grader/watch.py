@@ -638,18 +638,18 @@ class Watcher:
         self.stop.set()
 
 
-def start_fork_server() -> None:
+def start_fork_server(connections: int = 1) -> None:
     """Start the fork server with Ctrl-C ignored (it keeps that for good): a terminal sends
     SIGINT to its whole foreground process group and Jupyter's "interrupt" to the kernel's,
     and only the watcher or the notebook should answer it, not die with a traceback."""
     from grader import forkserver
 
     if threading.current_thread() is not threading.main_thread():
-        forkserver.start_server()
+        forkserver.start_server(connections)
         return
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        forkserver.start_server()
+        forkserver.start_server(connections)
     finally:
         signal.signal(signal.SIGINT, previous)
 
