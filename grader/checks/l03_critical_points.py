@@ -277,6 +277,10 @@ def classify_near_zero(student, case, exact, dtype):
     exact_tol = {} if dtype == torch.float64 else {"tol": 1e-3}
     expect_equal(student(_symmetric(matrix, dtype), **exact_tol), exact_kind,
                  f"the kind of H = {matrix} (tol={exact_tol.get('tol', 1e-6)})")
+    # An eigenvalue far above 1e-6 yet within tol: only the tol argument can tell.
+    probe = torch.diag(torch.tensor([5e-3, 1.0], dtype=dtype))
+    expect_equal(student(probe, tol=1e-2), "unknown",
+                 "the kind of H = diag(0.005, 1) with tol=0.01 (0.005 is within tol of 0)")
 
 
 _value_error_check("classify_critical_point")
