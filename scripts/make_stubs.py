@@ -28,7 +28,7 @@ START_MARKER = "# --8<-- [start:{}]"
 END_MARKER = "# --8<-- [end:{}]"
 
 
-def stub_source(solution: str) -> str:
+def stub_source(solution: str, module: str) -> str:
     tree = ast.parse(solution)
     lines = solution.splitlines()
     module_doc = ast.get_docstring(tree) or ""
@@ -38,7 +38,7 @@ def stub_source(solution: str) -> str:
         "",
         "Replace each ``raise NotImplementedError(...)`` with your code, then check it:",
         "",
-        f"    python -m grader check {{name}}",
+        f"    python -m grader check {module}",
         '"""',
         "",
     ]
@@ -59,9 +59,7 @@ def stub_source(solution: str) -> str:
             f"    )"
         )
         out.append(END_MARKER.format(node.name))
-    text = "\n".join(out) + "\n"
-    module = exercise.module
-    return text.replace("{name}", module)
+    return "\n".join(out) + "\n"
 
 
 def main() -> int:
@@ -70,7 +68,7 @@ def main() -> int:
     args = parser.parse_args()
     stale = []
     for module in LECTURES:
-        stub = stub_source((ROOT / "solutions" / f"{module}.py").read_text(encoding="utf-8"))
+        stub = stub_source((ROOT / "solutions" / f"{module}.py").read_text(encoding="utf-8"), module)
         path = ROOT / "exercises" / f"{module}.py"
         if path.exists() and path.read_text(encoding="utf-8") == stub:
             continue

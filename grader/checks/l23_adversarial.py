@@ -13,7 +13,6 @@ from grader import classifier
 from grader import strategies as tst
 from grader.checks import check, reference
 from grader.checks.common import (
-    cotangent_like,
     expect_gradients,
     expect_inputs_unchanged,
     expect_value_error,
@@ -340,7 +339,6 @@ def _expect_iterate(received, expected: torch.Tensor) -> None:
 
 
 def _attack_checks(name: str, targeted: bool) -> None:
-    reference_attack = getattr(ref, name)
     args = ["model", "x0", "y"] + (["y_target"] if targeted else []) + ["eps", "alpha", "steps"]
     climb = ("x - alpha * sign(∇L) with L = -e(y, model(x)) + e(y_target, model(x))" if targeted
              else "x + alpha * sign(∇ₓ e(y, model(x)))")
