@@ -11,10 +11,10 @@ from __future__ import annotations
 import inspect
 import os
 import pickle
-from collections.abc import Callable
 import time
 import traceback
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -23,7 +23,7 @@ import hypothesis
 from hypothesis.errors import Flaky
 
 from grader import course, forkserver
-from grader import progress as layout
+from grader import layout
 from grader.checks import BannedCallMade, Check, NotImplementedYet, Student, checks_for, reference
 from grader.feedback import Failure
 from grader.report_text import failure_text, lost_text
@@ -46,7 +46,7 @@ class TestResult:
 @dataclass
 class ExerciseResult:
     exercise: course.Exercise
-    status: str  # passed | failed | not implemented | missing
+    status: str  # passed | failed | not yet implemented | missing
     tests: list[TestResult] = field(default_factory=list)
     seconds: float = 0.0
     isolation: str = ""  # how the worker was locked down (grader.isolation)
@@ -120,7 +120,7 @@ def _load_problem(worker: Worker, path: Path, exercise: course.Exercise) -> str 
         return (f"{path.name} could not be loaded: {loaded.get('type')}: {loaded.get('message')}\n"
                 f"{loaded.get('where', '')}").rstrip()
     # What the grader expected to find, in one sentence (a renamed, nested or moved
-    # function; different parameters than the handout's): grader.progress says it.
+    # function; different parameters than the handout's): grader.layout says it.
     if exercise.name not in worker.functions:
         return layout.missing_function_problem(path, exercise, worker.functions)
     return layout.signature_problem(exercise, layout.student_parameters(loaded, exercise.name))

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from grader import course, progress
+from grader import course, layout, progress
 
 KEYS = "h hint · n next unfinished · a check all · q quit"
 SLOTS = 2  # exercises graded at once (one waits on its worker while the other works)
@@ -147,7 +147,7 @@ class Watcher:
     def start(self) -> None:
         for module in self.modules:
             path = self.submission / f"{module}.py"
-            tree = progress.parse(path)
+            tree = layout.parse(path)
             self.sources[module] = _function_dumps(tree) if tree else {}
         statuses, _ = progress.survey(self.submission)
         self.others = {s.exercise.name: s for s in statuses  # known without running anything

@@ -333,7 +333,7 @@ def _parameters(functions: dict[str, Any], module: str) -> dict[str, Any]:
     """The parameters of the module's exercise functions, as plain data: for each,
     a list of ``[name, kind, has_default]`` (``kind`` as ``inspect.Parameter.kind``),
     or None when the function has no signature to read. The grader compares them
-    with the handout's signature (``grader.progress.signature_problem``)."""
+    with the handout's signature (``grader.layout.signature_problem``)."""
     found: dict[str, Any] = {}
     for exercise in course.EXERCISES:
         if exercise.module != module or exercise.name not in functions:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from grader import course, progress
+from grader import course, layout, progress
 from grader.runner import FAILED, MISSING, NOT_IMPLEMENTED, PASSED, grade_exercise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -209,17 +209,17 @@ def test_progress_knows_every_verdict_of_the_runner() -> None:
 
 def test_the_workers_parameter_list_is_checked_on_the_grader_side() -> None:
     good = {"parameters": {"mse": [["pred", 1, False], ["target", 1, False]]}}
-    assert progress.student_parameters(good, "mse") == [("pred", 1, False), ("target", 1, False)]
+    assert layout.student_parameters(good, "mse") == [("pred", 1, False), ("target", 1, False)]
     for forged in [None, [], {"parameters": "x"}, {"parameters": {"mse": "pred"}},
                    {"parameters": {"mse": [["pred", 1]]}}, {"parameters": {"mse": [["pred", 9, False]]}},
                    {"parameters": {"mse": [["pred", "1", False]]}}, {"parameters": {"mse": [[1, 1, False]]}},
                    {"parameters": {"mse": [["pred", 1, 0]]}}]:
-        assert progress.student_parameters(forged, "mse") is None
+        assert layout.student_parameters(forged, "mse") is None
     mse = course.BY_NAME["mse"]
-    assert progress.signature_problem(mse, None) is None
-    assert progress.signature_problem(mse, [("args", 2, False), ("kwargs", 4, False)]) is None
-    assert progress.signature_problem(mse, [("pred", 1, False), ("target", 3, False)]) is not None
-    assert progress.signature_problem(mse, [("pred", 1, False), ("target", 1, False), ("x", 1, False)]) is not None
+    assert layout.signature_problem(mse, None) is None
+    assert layout.signature_problem(mse, [("args", 2, False), ("kwargs", 4, False)]) is None
+    assert layout.signature_problem(mse, [("pred", 1, False), ("target", 3, False)]) is not None
+    assert layout.signature_problem(mse, [("pred", 1, False), ("target", 1, False), ("x", 1, False)]) is not None
 
 
 # ---- check() for notebooks -------------------------------------------------------------------
