@@ -33,9 +33,16 @@ class UsageError(Exception):
     """A mistake in the command line: said in one line, exit status 2."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake is said in one line (not a usage block)."""
+
+    def error(self, message: str) -> None:
+        self.exit(2, f"error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m grader", description="Check or grade the course's exercises.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="python -m grader", description="Check or grade the course's exercises.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = commands.add_parser("check", help="check your functions and explain every failure")
     check.add_argument("names", nargs="*", metavar="NAME", help="a function (mse) or a module (l01_regression)")

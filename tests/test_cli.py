@@ -70,3 +70,10 @@ def test_grade_writes_gradescope_results_reproducibly(tmp_path: Path) -> None:
     for test in a["tests"]:
         assert any(test["name"].startswith(p) for p in prefixes)
         assert set(test) == {"name", "score", "max_score", "status", "output", "visibility"}
+
+
+@pytest.mark.parametrize("args", [[], ["frobnicate"], ["check", "--bogus"], ["grade", "--submission", "solutions"]])
+def test_command_line_mistakes_are_one_line(args: list[str]) -> None:
+    finished = grader(*args)
+    assert finished.returncode == 2
+    assert len(finished.stderr.strip().splitlines()) == 1 and finished.stderr.startswith("error: ")
