@@ -82,3 +82,20 @@ def expect_tensor_list(received: Any, what: str = "the result") -> list:
     if not isinstance(received, list):
         raise Failure(f"{what} should be a list, but it is {describe(received)}", kind="wrong_type")
     return received
+
+
+def expect_tuple(received: Any, names: tuple[str, ...]) -> tuple:
+    """A tuple (or list) of len(names) plain tensors, as ``(theta_next, m_next)``."""
+    if not isinstance(received, tuple | list) or len(received) != len(names):
+        raise Failure(
+            f"the result should be a tuple of {len(names)} tensors ({', '.join(names)}), "
+            f"but it is {describe(received)}",
+            kind="wrong_type",
+        )
+    return tuple(expect_tensor(value, name) for value, name in zip(received, names))
+
+
+def expect_results(received: Any, expected: tuple, names: tuple[str, ...], **tolerances: Any) -> None:
+    """Each tensor of the returned tuple close to the expected one of the same name."""
+    for got, want, name in zip(expect_tuple(received, names), expected, names):
+        expect_close(got, want, name, **tolerances)

@@ -7,7 +7,7 @@ from typing import Any, Callable, Sequence
 import torch
 
 from grader.checks import Student
-from grader.expect import expect_close
+from grader.expect import expect_close, expect_tensor
 from grader.feedback import Failure, describe
 from grader.fixtures import Fixture
 
@@ -46,6 +46,22 @@ def expect_inputs_unchanged(student: Student, *args: Any, **kwargs: Any) -> Any:
     return answer.value
 
 
+def built(args: Sequence[Any]) -> tuple:
+    """The arguments with every Fixture built, for calling the reference in the grader."""
+    return tuple(a.build() if isinstance(a, Fixture) else a for a in args)
+
+
+def expect_trajectory_start(received: Any, theta0: torch.Tensor, steps: int, expected: torch.Tensor) -> None:
+    """A trajectory of shape (steps+1, d) whose row 0 is theta0 exactly."""
+    trajectory = expect_tensor(received, "the trajectory")
+    want = (steps + 1, theta0.shape[0])
+    if tuple(trajectory.shape) != want:
+        raise Failure(f"the trajectory has shape {tuple(trajectory.shape)}, expected {want} "
+                      "(steps + 1 rows: the start and one row after each step)",
+                      expected=expected, received=trajectory)
+    expect_close(trajectory[0], theta0, "row 0 of the trajectory (it should be theta0)", rtol=0, atol=0)
+
+
 def reference_gradients(
     function: Callable, args: Sequence[Any], wrt: Sequence[int], cotangent: torch.Tensor, **kwargs: Any
 ) -> list[torch.Tensor | None]:
@@ -55,8 +71,7 @@ def reference_gradients(
     for i in wrt:
         args[i] = args[i].detach().clone().requires_grad_(True)
         leaves.append(args[i])
-    built = [a.build() if isinstance(a, Fixture) else a for a in args]
-    out = function(*built, **kwargs)
+    out = function(*built(args), **kwargs)
     # The same product as grad_outputs=cotangent, without its slow first use.
     return list(torch.autograd.grad((out * cotangent).sum(), leaves, allow_unused=True))
 
@@ -103,7 +118,9 @@ def expect_value_error(student: Student, *args: Any, **kwargs: Any) -> None:
 
 
 __all__ = [
+    "built",
     "cotangent_like",
+    "expect_trajectory_start",
     "describe",
     "expect_gradients",
     "expect_inputs_unchanged",

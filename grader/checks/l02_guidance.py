@@ -8,10 +8,9 @@ from hypothesis import strategies as st
 
 from grader import strategies as tst
 from grader.checks import check, reference
-from grader.checks.common import expect_inputs_unchanged, expect_value_error
+from grader.checks.common import built, expect_inputs_unchanged, expect_value_error
 from grader.expect import expect_close, expect_tensor, expect_tensor_list
 from grader.feedback import Failure
-from grader.fixtures import Fixture
 
 ref = reference("l02_guidance")
 
@@ -176,7 +175,7 @@ def cross_validation_problems(draw, fit=None, loss=None, uneven=None):
 
 def _reference_loss(problem) -> torch.Tensor:
     """The reference's answer, with the fixtures built here as the worker builds them."""
-    return ref.cross_validation_loss(*(a.build() if isinstance(a, Fixture) else a for a in problem))
+    return ref.cross_validation_loss(*built(problem))
 
 
 @check("cross_validation_loss", "matches the reference (ridge regression or mean, squared error)",

@@ -7,7 +7,6 @@ Hyper-parameters come as Python floats and as 0-dim tensors of the inputs' dtype
 
 from __future__ import annotations
 
-from typing import Any
 
 import torch
 from hypothesis import given
@@ -15,10 +14,8 @@ from hypothesis import strategies as st
 
 from grader import strategies as tst
 from grader.checks import check, reference
-from grader.checks.common import expect_inputs_unchanged
-from grader.expect import expect_close, expect_tensor
-from grader.feedback import Failure, describe
-from grader.fixtures import Fixture
+from grader.checks.common import built, expect_inputs_unchanged, expect_trajectory_start
+from grader.expect import expect_close, expect_results
 
 ref = reference("l04_batch_momentum")
 
@@ -29,25 +26,7 @@ DESCENT_LAM = (0.0, 0.9)
 STEPS = st.integers(0, 6)
 
 
-def expect_tuple(received: Any, names: tuple[str, ...]) -> tuple:
-    """A tuple (or list) of len(names) plain tensors, as ``(theta_next, m_next)``."""
-    if not isinstance(received, tuple | list) or len(received) != len(names):
-        raise Failure(
-            f"the result should be a tuple of {len(names)} tensors ({', '.join(names)}), "
-            f"but it is {describe(received)}",
-            kind="wrong_type",
-        )
-    return tuple(expect_tensor(value, name) for value, name in zip(received, names))
 
-
-def expect_results(received: Any, expected: tuple, names: tuple[str, ...], **tolerances: Any) -> None:
-    for got, want, name in zip(expect_tuple(received, names), expected, names):
-        expect_close(got, want, name, **tolerances)
-
-
-def built(args: tuple) -> tuple:
-    """The arguments with every Fixture built, for calling the reference here."""
-    return tuple(a.build() if isinstance(a, Fixture) else a for a in args)
 
 
 # ---- momentum_step ---------------------------------------------------------------
@@ -147,13 +126,7 @@ def momentum_descent_tensor_hyper_parameters(student, inputs):
 def momentum_descent_shape(student, inputs):
     """The result has shape (steps+1, d), theta0's dtype, and row 0 equal to theta0."""
     theta0, steps = inputs[1], inputs[4]
-    trajectory = expect_tensor(student(*inputs), "the trajectory")
-    want = (steps + 1, theta0.shape[0])
-    if tuple(trajectory.shape) != want:
-        raise Failure(f"the trajectory has shape {tuple(trajectory.shape)}, expected {want} "
-                      "(steps + 1 rows: the start and one row after each step)",
-                      expected=ref.momentum_descent(*built(inputs)), received=trajectory)
-    expect_close(trajectory[0], theta0, "row 0 of the trajectory (it should be theta0)", rtol=0, atol=0)
+    expect_trajectory_start(student(*inputs), theta0, steps, ref.momentum_descent(*built(inputs)))
 
 
 @check("momentum_descent", "with lam = 0 it is plain gradient descent", weight=1,

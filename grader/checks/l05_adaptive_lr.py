@@ -10,7 +10,6 @@ the grader uses ``torch.optim.Adam`` in its own process as the gold standard.
 
 from __future__ import annotations
 
-from typing import Any
 
 import torch
 from torch.optim.adam import adam as torch_adam
@@ -19,10 +18,9 @@ from hypothesis import strategies as st
 
 from grader import strategies as tst
 from grader.checks import check, reference
-from grader.checks.common import expect_inputs_unchanged
-from grader.expect import expect_close, expect_tensor
-from grader.feedback import Failure, describe
-from grader.fixtures import Fixture
+from grader.checks.common import built, expect_inputs_unchanged, expect_trajectory_start
+from grader.expect import expect_close, expect_results, expect_tuple
+from grader.feedback import Failure
 
 ref = reference("l05_adaptive_lr")
 
@@ -31,25 +29,7 @@ STEPS = st.integers(0, 6)
 TRAJECTORY_LR = (0.0, 0.5)
 
 
-def built(args: tuple) -> tuple:
-    """The arguments with every Fixture built, for calling the reference here."""
-    return tuple(a.build() if isinstance(a, Fixture) else a for a in args)
 
-
-def expect_tuple(received: Any, names: tuple[str, ...]) -> tuple:
-    """A tuple (or list) of len(names) plain tensors."""
-    if not isinstance(received, tuple | list) or len(received) != len(names):
-        raise Failure(
-            f"the result should be a tuple of {len(names)} tensors ({', '.join(names)}), "
-            f"but it is {describe(received)}",
-            kind="wrong_type",
-        )
-    return tuple(expect_tensor(value, name) for value, name in zip(received, names))
-
-
-def expect_results(received: Any, expected: tuple, names: tuple[str, ...]) -> None:
-    for got, want, name in zip(expect_tuple(received, names), expected, names):
-        expect_close(got, want, name)
 
 
 @st.composite
@@ -193,13 +173,7 @@ def _trajectory_checks(name: str, with_alpha: bool, what: str, first_hint: str) 
     def shape(student, inputs):
         """The result has shape (steps+1, d), theta0's dtype, and row 0 equal to theta0."""
         theta0, steps = inputs[1], inputs[3]
-        trajectory = expect_tensor(student(*inputs), "the trajectory")
-        want = (steps + 1, theta0.shape[0])
-        if tuple(trajectory.shape) != want:
-            raise Failure(f"the trajectory has shape {tuple(trajectory.shape)}, expected {want} "
-                          "(steps + 1 rows: the start and one row after each step)",
-                          expected=reference_function(*built(inputs)), received=trajectory)
-        expect_close(trajectory[0], theta0, "row 0 of the trajectory (it should be theta0)", rtol=0, atol=0)
+        expect_trajectory_start(student(*inputs), theta0, steps, reference_function(*built(inputs)))
 
     @check(name, "on a constant gradient every step is the same, about lr long", weight=1,
            hint="When every gradient is g, σ is exactly |g| at every step (a root mean square of "
