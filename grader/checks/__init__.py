@@ -27,9 +27,9 @@ from types import ModuleType
 from typing import Any, Callable
 
 import hypothesis
+import torch
 from hypothesis import HealthCheck
 from hypothesis.internal.conjecture import providers as _providers
-import torch
 
 from grader import course
 from grader.feedback import Failure, render_call
@@ -129,6 +129,10 @@ class BannedCallMade(BaseException):
         self.call = call
 
 
+def _copied(values: Any) -> tuple:
+    return tuple(v.clone() if isinstance(v, torch.Tensor) else v for v in values)
+
+
 def _first_foreign(value: Any) -> Foreign | None:
     if isinstance(value, Foreign):
         return value
@@ -144,8 +148,16 @@ class Student:
         self.worker = worker
         self.exercise = exercise
         self.parameter_names = parameter_names
-        self.last_call = ""  # the latest call, as Python a student can paste
+        self._last_arguments: tuple[tuple, dict] | None = None
         self.last_printed = ""
+
+    @property
+    def last_call(self) -> str:
+        """The latest call, as Python a student can paste (written only when shown)."""
+        if self._last_arguments is None:
+            return ""
+        args, kwargs = self._last_arguments
+        return render_call(self.exercise.name, self.parameter_names, args, kwargs)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         """Call the function; its return value, or a Failure if it raised."""
@@ -153,7 +165,8 @@ class Student:
 
     def run(self, *args: Any, grad_wrt: list[int] | None = None, cotangent: Any = None, **kwargs: Any) -> Answer:
         """Call the function and get the whole answer (value, inputs after, gradients)."""
-        self.last_call = render_call(self.exercise.name, self.parameter_names, args, kwargs)
+        # Copies, so that what is shown is what was sent even if the check reuses a tensor.
+        self._last_arguments = (_copied(args), dict(zip(kwargs, _copied(kwargs.values()))))
         answer = self.worker.call(
             self.exercise.name, list(args), kwargs, grad_wrt=grad_wrt, cotangent=cotangent
         )
