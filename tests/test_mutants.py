@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from grader import course
-from grader.runner import PASSED, grade_exercise
+from grader.runner import PASSED, ExerciseResult, grade_exercise
 
+SOLUTIONS = Path(__file__).resolve().parent.parent / "solutions"
 MUTANTS = sorted((Path(__file__).parent / "mutants").glob("*/*__*.py"))
 
 
@@ -23,14 +24,33 @@ def _exercise(path: Path) -> course.Exercise:
     return course.BY_NAME[path.name.split("__")[0]]
 
 
-def _grade(path: Path, tmp_path: Path):
-    exercise = _exercise(path)
-    shutil.copy(path, tmp_path / f"{exercise.module}.py")
-    return grade_exercise(exercise, tmp_path)
+_graded: dict[Path, ExerciseResult] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def recorded_inputs() -> None:
+    """Grade the solutions first, so that every check has its inputs recorded and the
+    mutants are graded the way grade-batch grades its second student (grader.replay)."""
+    for exercise in course.EXERCISES:
+        assert grade_exercise(exercise, SOLUTIONS).status == PASSED
+
+
+def _grade(path: Path, tmp_path: Path) -> ExerciseResult:
+    """The mutant's result, graded twice: replaying recorded inputs, and from scratch;
+    both must be the same, to the last word of feedback."""
+    if path not in _graded:
+        exercise = _exercise(path)
+        shutil.copy(path, tmp_path / f"{exercise.module}.py")
+        replayed = grade_exercise(exercise, tmp_path)
+        fresh = grade_exercise(exercise, tmp_path, replaying=False)
+        assert (replayed.status, replayed.tests) == (fresh.status, fresh.tests)
+        _graded[path] = fresh
+    return _graded[path]
 
 
 @pytest.mark.parametrize("path", MUTANTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_mutant_is_judged_by_its_name(path: Path, tmp_path: Path) -> None:
+    """Rejected or accepted as its name says, whether inputs are drawn afresh or replayed."""
     result = _grade(path, tmp_path)
     if path.stem.split("__")[1].startswith("ok_"):
         failure = result.first_failure

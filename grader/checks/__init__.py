@@ -150,6 +150,7 @@ class Student:
         self.parameter_names = parameter_names
         self._last_arguments: tuple[tuple, dict] | None = None
         self.last_printed = ""
+        self.calls = 0  # how many times the function was called (grader.replay watches it)
 
     @property
     def last_call(self) -> str:
@@ -165,6 +166,7 @@ class Student:
 
     def run(self, *args: Any, grad_wrt: list[int] | None = None, cotangent: Any = None, **kwargs: Any) -> Answer:
         """Call the function and get the whole answer (value, inputs after, gradients)."""
+        self.calls += 1
         # Copies, so that what is shown is what was sent even if the check reuses a tensor.
         self._last_arguments = (_copied(args), dict(zip(kwargs, _copied(kwargs.values()))))
         answer = self.worker.call(
