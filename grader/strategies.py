@@ -22,6 +22,25 @@ FLOAT_DTYPES = (torch.float64, torch.float32)
 _NUMPY = {torch.float32: np.float32, torch.float64: np.float64}
 
 
+def built_once(factory):
+    """Build each strategy once per arguments: strategies are immutable, and a new
+    strategy object is validated again at its first draw (in the checks' composite
+    strategies, that was a fifth of all the drawing time). Unhashable arguments
+    (a list) build a new one."""
+    cached = functools.lru_cache(maxsize=4096)(factory)
+
+    @functools.wraps(factory)
+    def build(*args, **kwargs):
+        try:
+            hash((args, tuple(kwargs.items())))
+        except TypeError:
+            return factory(*args, **kwargs)
+        return cached(*args, **kwargs)
+
+    return build
+
+
+
 @functools.cache
 def dtypes() -> st.SearchStrategy[torch.dtype]:
     return st.sampled_from(FLOAT_DTYPES)
@@ -49,6 +68,7 @@ def _arrays(dtype: torch.dtype, shape: tuple[int, ...], low: float, high: float)
     return hnp.arrays(_NUMPY[dtype], shape, elements=values(dtype, low, high))
 
 
+@built_once
 @st.composite
 def tensors(draw, shape=None, dtype=None, low: float = -100.0, high: float = 100.0, elements=None):
     """A float tensor; ``shape`` and ``dtype`` are drawn when not given."""
@@ -61,6 +81,7 @@ def tensors(draw, shape=None, dtype=None, low: float = -100.0, high: float = 100
     return torch.from_numpy(np.array(array, dtype=_NUMPY[dtype]))
 
 
+@built_once
 @st.composite
 def same_shape_pairs(draw, low: float = -100.0, high: float = 100.0, min_side: int = 1):
     """Two tensors of one shape and dtype, like ``pred`` and ``target``."""
@@ -69,6 +90,7 @@ def same_shape_pairs(draw, low: float = -100.0, high: float = 100.0, min_side: i
     return draw(tensors(shape, dtype, low, high)), draw(tensors(shape, dtype, low, high))
 
 
+@built_once
 @st.composite
 def different_shapes(draw):
     """Two shapes that differ, including ones that broadcast together."""
@@ -85,6 +107,7 @@ def different_shapes(draw):
     return first, second
 
 
+@built_once
 @st.composite
 def orthogonal_matrices(draw, d: int, dtype: torch.dtype):
     """A random d×d orthogonal matrix (from a QR decomposition)."""
@@ -93,6 +116,7 @@ def orthogonal_matrices(draw, d: int, dtype: torch.dtype):
     return q.to(dtype)
 
 
+@built_once
 @st.composite
 def symmetric_matrices(draw, d: int | None = None, dtype=None, eigenvalues=None):
     """A symmetric matrix Q diag(λ) Qᵀ with chosen eigenvalues.
@@ -112,6 +136,7 @@ def symmetric_matrices(draw, d: int | None = None, dtype=None, eigenvalues=None)
     return H.to(dtype), lam
 
 
+@built_once
 def hyper_parameters(low: float, high: float):
     """A positive hyper-parameter (lr, eps...) as a Python float."""
     return st.floats(low, high, allow_nan=False, allow_infinity=False)
@@ -120,6 +145,7 @@ def hyper_parameters(low: float, high: float):
 # ---- functions handed to the student's code --------------------------------------
 
 
+@built_once
 @st.composite
 def smooth_functions(draw, d: int, dtype: torch.dtype):
     """A ``Fixture`` for f(θ) = Σ C sin(Aθ + B) + (θᵀQθ)²/4, with its pieces drawn."""
@@ -135,6 +161,7 @@ def smooth_functions(draw, d: int, dtype: torch.dtype):
     )
 
 
+@built_once
 @st.composite
 def loss_surface_gradients(draw, d: int, dtype: torch.dtype):
     """A ``Fixture`` for the gradient of a loss surface: a quadratic bowl or saddle, or a bumpy one."""
@@ -151,6 +178,7 @@ def loss_surface_gradients(draw, d: int, dtype: torch.dtype):
 # ---- Lecture 2: cross validation ------------------------------------------------
 
 
+@built_once
 @st.composite
 def fold_counts(draw, max_n: int = 40, uneven: bool | None = None, min_n: int = 2, max_k: int | None = None):
     """``(n, k)`` with ``2 <= k <= n``, ``min_n <= n <= max_n``, ``k <= max_k``: the
@@ -171,6 +199,7 @@ def fold_counts(draw, max_n: int = 40, uneven: bool | None = None, min_n: int = 
     return n, k
 
 
+@built_once
 @st.composite
 def regression_data(draw, n: int, dtype: torch.dtype, d: int | None = None):
     """``(x, y)``: x (n, d) in [-3, 3], y (n,) a noisy linear function of x."""
@@ -182,12 +211,14 @@ def regression_data(draw, n: int, dtype: torch.dtype, d: int | None = None):
     return x, y
 
 
+@built_once
 def fits(ridge_low: float = 0.1, ridge_high: float = 2.0):
     """A ``Fixture`` for ``fit(x, y)``: ridge regression (well posed) or the mean predictor."""
     ridge = st.floats(ridge_low, ridge_high).map(lambda r: Fixture("least_squares_fit", {"ridge": r}))
     return st.one_of(ridge, st.just(Fixture("mean_fit", {})))
 
 
+@built_once
 def losses(symmetric: bool | None = None):
     """A ``Fixture`` for ``loss(pred, target)``: squared error (symmetric in its two
     arguments) or the pinball loss (not symmetric: swapped arguments show)."""
@@ -205,6 +236,7 @@ def losses(symmetric: bool | None = None):
 CRITICAL_POINT_KINDS = ("local_min", "local_max", "saddle", "unknown")
 
 
+@built_once
 def tolerances(dtype: torch.dtype):
     """The ``tol`` of the second-order test, well above the rounding of ``dtype``:
     the default 1e-6 only in float64 (float32 rounds a 0 eigenvalue to ~1e-6)."""
@@ -213,6 +245,7 @@ def tolerances(dtype: torch.dtype):
     return st.sampled_from([1e-3, 1e-2])
 
 
+@built_once
 @st.composite
 def critical_point_hessians(draw, kinds=CRITICAL_POINT_KINDS, dtype=None, d: int | None = None,
                             with_zero: bool | None = None):
@@ -256,6 +289,7 @@ def critical_point_hessians(draw, kinds=CRITICAL_POINT_KINDS, dtype=None, d: int
     return H.to(dtype), lam, tol, kind
 
 
+@built_once
 @st.composite
 def quadratic_functions(draw, d: int, dtype: torch.dtype):
     """``(f, A)``: a ``Fixture`` for f(θ) = ½θᵀAθ + b·θ + c and its Hessian A (symmetric)."""
@@ -265,6 +299,7 @@ def quadratic_functions(draw, d: int, dtype: torch.dtype):
     return Fixture("quadratic_function", {"A": A, "b": b, "c": c}), A
 
 
+@built_once
 @st.composite
 def flat_functions(draw, d: int, dtype: torch.dtype):
     """A ``Fixture`` for an affine f(θ) = a·θ + c or a constant f(θ) = c: Hessian zero."""
@@ -277,6 +312,7 @@ def flat_functions(draw, d: int, dtype: torch.dtype):
 # ---- optimiser inputs (Lectures 4 and 5) -----------------------------------------
 
 
+@built_once
 def scalars(low: float, high: float, dtype: torch.dtype, as_tensor: bool | None = None):
     """A hyper-parameter (lr, lam, alpha, eps...) in [low, high]: a Python float, or a
     0-dim tensor of ``dtype`` (the contract allows both). ``as_tensor`` None draws either."""
@@ -287,6 +323,7 @@ def scalars(low: float, high: float, dtype: torch.dtype, as_tensor: bool | None 
     return tensor if as_tensor else number
 
 
+@built_once
 def nonzero_values(dtype: torch.dtype, low: float = 0.1, high: float = 10.0):
     """Numbers with low <= |v| <= high, exactly representable in ``dtype`` (e.g. a
     gradient clearly away from 0, where g / (|g| + eps) would jump)."""
@@ -294,6 +331,7 @@ def nonzero_values(dtype: torch.dtype, low: float = 0.1, high: float = 10.0):
     return st.one_of(magnitude, magnitude.map(lambda v: -v))
 
 
+@built_once
 @st.composite
 def constant_gradients(draw, d: int, dtype: torch.dtype, low: float = 0.1, high: float = 10.0):
     """A ``Fixture`` for the constant gradient g of a tilted plane, every |g_i| in [low, high]."""
@@ -304,6 +342,7 @@ def constant_gradients(draw, d: int, dtype: torch.dtype, low: float = 0.1, high:
 # ---- classification and attacks (Lecture 23) -------------------------------------
 
 
+@built_once
 @st.composite
 def logits_and_targets(draw, dtype=None, low: float = -20.0, high: float = 20.0,
                        max_n: int = 5, min_classes: int = 1, max_classes: int = 5):
@@ -317,12 +356,14 @@ def logits_and_targets(draw, dtype=None, low: float = -20.0, high: float = 20.0,
     return logits, target
 
 
+@built_once
 def images(shape, dtype: torch.dtype):
     """Images with every pixel in [0, 1] (0 and 1 themselves included: the edges of
     the valid range, where a clamp matters)."""
     return tensors(shape, dtype, 0.0, 1.0)
 
 
+@built_once
 @st.composite
 def mlp_classifiers(draw, in_features: int, n_classes: int, dtype: torch.dtype, hidden: int | None = None):
     """A ``Fixture`` for ``fixtures.mlp_classifier``: Flatten, Linear, Tanh, Linear.
@@ -349,6 +390,7 @@ def mlp_classifiers(draw, in_features: int, n_classes: int, dtype: torch.dtype, 
     )
 
 
+@built_once
 @st.composite
 def attack_problems(draw, targeted: bool = False, dtype=None):
     """An attack on a small classifier, as keyword arguments of the attacks:

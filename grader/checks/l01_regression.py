@@ -128,6 +128,7 @@ def hard_sigmoid_unchanged(student, x):
 # ---- piecewise_linear -------------------------------------------------------------
 
 
+@tst.built_once
 @st.composite
 def knots(draw, dtype=None, min_k=2):
     dtype = draw(tst.dtypes()) if dtype is None else dtype
@@ -216,6 +217,7 @@ def piecewise_linear_unchanged(student, data):
 ACTIVATIONS = st.sampled_from(["sigmoid", "relu", "hard_sigmoid"])
 
 
+@tst.built_once
 @st.composite
 def networks(draw, dtype=None):
     dtype = draw(tst.dtypes()) if dtype is None else dtype

@@ -164,6 +164,7 @@ def kfold_value_errors(student, n, small, extra, shuffle):
 # ---- cross_validation_loss --------------------------------------------------------
 
 
+@tst.built_once
 @st.composite
 def cross_validation_problems(draw, fit=None, loss=None, uneven=None):
     """(fit, loss, x, y, k): a fit and a loss fixture, data of n samples, k folds."""

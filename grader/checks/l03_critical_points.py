@@ -29,6 +29,7 @@ def _eps(dtype: torch.dtype) -> float:
 # ---- second_order_approx ----------------------------------------------------------
 
 
+@tst.built_once
 @st.composite
 def taylor_inputs(draw, dtype=None):
     """(loss0, grad, H, delta) of one dtype, H a symmetric (Hessian-like) matrix."""

@@ -32,6 +32,7 @@ STEPS = st.integers(0, 6)
 # ---- momentum_step ---------------------------------------------------------------
 
 
+@tst.built_once
 @st.composite
 def step_inputs(draw, dtype=None, as_tensor: bool | None = False):
     """theta, grad, m of one shape and dtype, and lr, lam."""
@@ -88,6 +89,7 @@ def momentum_step_unchanged(student, inputs):
 # ---- momentum_descent ------------------------------------------------------------
 
 
+@tst.built_once
 @st.composite
 def descent_inputs(draw, dtype=None, as_tensor: bool | None = False, lam=None):
     """grad_fn (a loss-surface Fixture), theta0 (d,), lr, lam, steps."""

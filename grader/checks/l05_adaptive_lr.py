@@ -32,6 +32,7 @@ TRAJECTORY_LR = (0.0, 0.5)
 
 
 
+@tst.built_once
 @st.composite
 def optional_eps(draw, dtype, as_tensor):
     """() to use the default eps, or (eps,): tiny like the default, or large enough to matter."""
@@ -49,6 +50,7 @@ def _shape(draw):
 ADAGRAD_STEP_NAMES = ("theta_next", "sq_sum_next")
 
 
+@tst.built_once
 @st.composite
 def adagrad_step_inputs(draw, as_tensor: bool | None = False):
     """theta, grad, sq_sum (zeros at t = 0, as the contract says), t, lr[, eps]."""
@@ -81,6 +83,7 @@ def adagrad_step_tensor_hyper_parameters(student, inputs):
     expect_results(student(*inputs), ref.adagrad_step(*inputs), ADAGRAD_STEP_NAMES)
 
 
+@tst.built_once
 @st.composite
 def increasing_sums(draw, d: int, dtype: torch.dtype):
     """d sums of squares, strictly increasing with gaps of at least 1."""
@@ -127,6 +130,7 @@ def adagrad_step_unchanged(student, inputs):
 # ---- trajectories: adagrad and rmsprop ---------------------------------------------
 
 
+@tst.built_once
 @st.composite
 def trajectory_inputs(draw, with_alpha: bool, as_tensor: bool | None = False, constant: bool = False):
     """grad_fn (a loss-surface Fixture), theta0 (d,), lr, steps[, alpha][, eps]."""
@@ -217,6 +221,7 @@ _trajectory_checks(
 RMSPROP_STEP_NAMES = ("theta_next", "sigma_next")
 
 
+@tst.built_once
 @st.composite
 def rmsprop_step_inputs(draw, as_tensor: bool | None = False, t=None):
     """theta, grad, sigma (σᵗ⁻¹ > 0), t >= 1, lr[, alpha[, eps]]."""
@@ -280,6 +285,7 @@ def rmsprop_step_unchanged(student, inputs, first):
 ADAM_NAMES = ("theta_next", "m_next", "v_next")
 
 
+@tst.built_once
 @st.composite
 def adam_hyper_parameters(draw, dtype, as_tensor):
     """() for Adam's defaults, or (lr,), (lr, beta1), ... up to (lr, beta1, beta2, eps)."""
@@ -292,6 +298,7 @@ def adam_hyper_parameters(draw, dtype, as_tensor):
     return tuple(values)
 
 
+@tst.built_once
 @st.composite
 def adam_step_inputs(draw, as_tensor: bool | None = False):
     """theta, grad, m, v (zeros at t = 0; v > 0 later), t, then some hyper-parameters."""

@@ -36,6 +36,7 @@ def cross_entropy_matches_reference(student, pair):
     expect_close(student(*pair), ref.cross_entropy(*pair))
 
 
+@tst.built_once
 @st.composite
 def _large_logits(draw):
     """Logits up to ±1e4, with the target's logit often far below the row's largest."""
@@ -131,6 +132,7 @@ def cross_entropy_unchanged(student, pair):
 NORMS = st.sampled_from(["l2", "linf"])
 
 
+@tst.built_once
 @st.composite
 def _batch_pairs(draw, dtype=None):
     """Two batches (N, ...) of one shape, at least 1-D."""
@@ -195,6 +197,7 @@ def distance_unchanged(student, pair, norm):
 # ---- project_linf -----------------------------------------------------------------
 
 
+@tst.built_once
 @st.composite
 def _projection_problems(draw, far: bool = False):
     """(x, x0, eps): x0 in [0, 1]; x anywhere around it (far outside with ``far``); eps a
