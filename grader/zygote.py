@@ -14,6 +14,7 @@ dicts: ``{"pid": N}`` for a start, ``{"status": S}`` for an exit status.
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import pickle
 import select
@@ -70,6 +71,9 @@ def main(control_fds: list[int]) -> None:
     from grader import worker  # imports torch's modules and installs the tripwires
 
     torch.set_num_threads(1)  # a forked child of a multi-threaded OpenMP parent deadlocks
+    # Torch's objects live as long as the server: a worker's garbage collector need not
+    # scan them (nor copy their pages by touching them).
+    gc.freeze()
     controls = [socket.socket(fileno=fd) for fd in control_fds]
     for control in controls:
         _reply(control, {"ready": True})
