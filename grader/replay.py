@@ -28,7 +28,9 @@ import warnings
 from dataclasses import dataclass
 from typing import Any
 
-from hypothesis.errors import HypothesisDeprecationWarning, UnsatisfiedAssumption
+import torch
+
+from hypothesis.errors import HypothesisDeprecationWarning, StopTest, UnsatisfiedAssumption
 from hypothesis.internal.entropy import deterministic_PRNG
 from hypothesis.strategies._internal.core import DataObject
 
@@ -43,7 +45,7 @@ class Missed(Exception):
 class _Example:
     arguments: dict[str, Any]  # as hypothesis passed them; st.data() as _DATA
     drawn: list[Any]  # what data.draw() returned, in order
-    rejected: bool  # by assume(), before any call to the student
+    rejected: bool  # by assume() or an invalid draw, before any call to the student
 
 
 _DATA = object()  # stands for the st.data() argument in a recorded example
@@ -71,12 +73,12 @@ def run(test: Any, check: Check, seed: int, student: Student) -> None:
                 example.arguments[name] = _copy(value)
         try:
             inner(student, **arguments)
-        except UnsatisfiedAssumption:
+        except (UnsatisfiedAssumption, StopTest):  # assume() failed, or a draw was invalid
             example.rejected = True
             if student.calls != calls_before:  # rejected in view of the student's answer
                 examples = None
             raise
-        except BaseException:  # a failure (nothing is kept) or an overrun (not replayable)
+        except BaseException:  # a failure: nothing is kept
             examples = None
             raise
         finally:
@@ -130,10 +132,16 @@ def forget() -> None:
 
 
 _UNCOPIABLE = object()  # a value that cannot be recorded: the record is dropped
-_REJECTED = object()  # a draw that rejected the example
+_REJECTED = object()  # a draw that ended the example (rejected by a filter, or overran)
 
 
 def _copy(value: Any) -> Any:
+    """A copy the check may change freely (a check body may write into its inputs)."""
+    if type(value) is torch.Tensor and value.is_leaf:  # as deepcopy does, several times faster
+        return value.detach().clone().requires_grad_(value.requires_grad)
+    if type(value) in (tuple, list):
+        items = [_copy(item) for item in value]
+        return _UNCOPIABLE if any(item is _UNCOPIABLE for item in items) else type(value)(items)
     try:
         return copy.deepcopy(value)
     except Exception:  # noqa: BLE001 - e.g. a tensor inside an autograd graph
@@ -154,7 +162,7 @@ class _RecordingData:
     def draw(self, strategy: Any, label: Any = None) -> Any:
         try:
             value = self._data.draw(strategy, label)
-        except UnsatisfiedAssumption:  # the strategy itself rejected (a filter)
+        except (UnsatisfiedAssumption, StopTest):  # the strategy rejected (a filter) or overran
             self._drawn.append(_REJECTED)
             raise
         # A draw after the student was called could depend on the answer: not replayable.
