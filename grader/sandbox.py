@@ -125,6 +125,7 @@ class Worker:
         *,
         grad_wrt: list[int] | None = None,
         cotangent: Any = None,
+        inputs_after: bool = False,
         timeout: float = CALL_TIMEOUT,
     ) -> Answer:
         request = {
@@ -133,6 +134,7 @@ class Worker:
             "kwargs": kwargs,
             "grad_wrt": grad_wrt,
             "cotangent": cotangent,
+            "inputs_after": inputs_after,  # only when asked: encoding them is a third of a call
         }
         try:
             # Our own pickling: Connection.send would hand tensors over as shared memory.
@@ -141,7 +143,10 @@ class Worker:
             raise WorkerLost(self._death()) from None
         raw = self._receive(timeout, f"running {function}")
         try:
-            return self._answer(raw)
+            answer = self._answer(raw)
+            if inputs_after and answer.status == "returned" and len(answer.inputs_after) != len(args):
+                raise wire.ProtocolError("inputs_after does not match the arguments")
+            return answer
         except wire.ProtocolError as error:
             self.close()
             raise WorkerLost(f"the worker's answer could not be read ({error})") from None

@@ -156,10 +156,9 @@ def _decode_tensor(dtype_name: Any, shape: Any, raw: Any) -> torch.Tensor:
         raise ProtocolError("tensor data is not bytes")
     dtype = _DTYPES[dtype_name]
     numel = math.prod(shape)
-    itemsize = torch.empty((), dtype=dtype).element_size()
-    if len(raw) != numel * itemsize:
+    if len(raw) != numel * dtype.itemsize:
         raise ProtocolError("tensor data does not match its shape")
     if numel == 0:
         return torch.empty(shape, dtype=dtype)
-    flat = torch.frombuffer(bytearray(raw), dtype=torch.uint8)
-    return flat.view(dtype).reshape(shape).clone()
+    # A bytearray of its own (writable, aligned by Python's allocator) that the tensor keeps.
+    return torch.frombuffer(bytearray(raw), dtype=dtype).reshape(shape)

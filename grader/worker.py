@@ -190,9 +190,9 @@ def _limit_resources(limits: dict[str, int]) -> None:
             pass  # a tighter limit is already in force
 
 
-def _private_directory(workdir: str) -> str:
+def _private_directory(workdir: str) -> int:
     """Run in the private directory the grader made (and will remove), and send
-    the student's prints to a file there."""
+    the student's prints to a file there; a descriptor to read that file."""
     os.chdir(workdir)
     output = os.open(os.path.join(workdir, "output.txt"), os.O_RDWR | os.O_CREAT, 0o600)
     os.dup2(output, 1)
@@ -203,18 +203,20 @@ def _private_directory(workdir: str) -> str:
     os.close(devnull)
     sys.stdout = io.TextIOWrapper(os.fdopen(1, "wb", 0), write_through=True)
     sys.stderr = io.TextIOWrapper(os.fdopen(2, "wb", 0), write_through=True)
-    return os.path.join(workdir, "output.txt")
+    return os.open(os.path.join(workdir, "output.txt"), os.O_RDONLY)
 
 
-def _read_output(path: str, start: int) -> tuple[str, int]:
+def _read_output(output: int, start: int) -> tuple[str, int]:
+    """The last characters the student printed since ``start``, and where the output ends."""
     try:
-        with open(path, "rb") as output:
-            output.seek(start)
-            raw = output.read()
+        end = os.fstat(output).st_size
+        if end <= start:  # nothing new: the usual case, one system call
+            return "", start
+        begin = max(start, end - 4 * OUTPUT_TAIL)  # up to 4 bytes a character
+        raw = os.pread(output, end - begin, begin)
     except OSError:
         return "", start
-    text = raw[-OUTPUT_TAIL:].decode("utf-8", "replace")
-    return text, start + len(raw)
+    return raw.decode("utf-8", "replace")[-OUTPUT_TAIL:], end
 
 
 # ---- serving -----------------------------------------------------------------------
@@ -305,7 +307,8 @@ def _call(function: Callable, request: dict[str, Any], source_path: str) -> dict
     answer["global_rng_changed"] = not torch.equal(rng_before, torch.get_rng_state())
     # Whether a returned tensor is still attached to an autograd graph ("returns ..., detached").
     answer["requires_grad"] = type(result) is torch.Tensor and bool(result.requires_grad)
-    answer["inputs_after"] = [_snapshot(a) for a in raw_args]
+    if request.get("inputs_after"):
+        answer["inputs_after"] = [_snapshot(a) for a in raw_args]
     if wrt:
         answer.update(_gradients(result, leaves, request.get("cotangent")))
     return answer
@@ -354,7 +357,7 @@ def serve(conn: Connection, spec: dict[str, Any]) -> None:
         with open(spec["path"], "rb") as source_file:
             source = source_file.read()
         isolation = lock_down(spec.get("hide", []), spec["workdir"])
-        output_path = _private_directory(spec["workdir"])
+        output = _private_directory(spec["workdir"])
         _limit_resources(spec["limits"])
         torch.set_num_threads(1)
         module = _load(source, spec["path"], spec["module"])
@@ -386,7 +389,7 @@ def serve(conn: Connection, spec: dict[str, Any]) -> None:
             answer = {"status": "missing"}
         else:
             answer = _call(function, request, spec["path"])
-        answer["printed"], printed_so_far = _read_output(output_path, printed_so_far)
+        answer["printed"], printed_so_far = _read_output(output, printed_so_far)
         try:
             conn.send_bytes(wire_dumps(answer))
         except BaseException:  # noqa: BLE001 - e.g. the student replaced pickle

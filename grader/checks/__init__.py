@@ -164,13 +164,17 @@ class Student:
         """Call the function; its return value, or a Failure if it raised."""
         return self.returned(self.run(*args, **kwargs))
 
-    def run(self, *args: Any, grad_wrt: list[int] | None = None, cotangent: Any = None, **kwargs: Any) -> Answer:
-        """Call the function and get the whole answer (value, inputs after, gradients)."""
+    def run(self, *args: Any, grad_wrt: list[int] | None = None, cotangent: Any = None,
+            inputs_after: bool = False, **kwargs: Any) -> Answer:
+        """Call the function and get the whole answer: its value, the gradients with
+        respect to the arguments at ``grad_wrt``, and with ``inputs_after`` the values
+        of the tensor arguments after the call."""
         self.calls += 1
         # Copies, so that what is shown is what was sent even if the check reuses a tensor.
         self._last_arguments = (_copied(args), dict(zip(kwargs, _copied(kwargs.values()))))
         answer = self.worker.call(
-            self.exercise.name, list(args), kwargs, grad_wrt=grad_wrt, cotangent=cotangent
+            self.exercise.name, list(args), kwargs, grad_wrt=grad_wrt, cotangent=cotangent,
+            inputs_after=inputs_after,
         )
         self.last_printed = answer.printed
         if answer.status == "banned":
