@@ -110,10 +110,16 @@ def different_shapes(draw):
 @built_once
 @st.composite
 def orthogonal_matrices(draw, d: int, dtype: torch.dtype):
-    """A random d×d orthogonal matrix (from a QR decomposition)."""
-    raw = draw(tensors((d, d), torch.float64, -1.0, 1.0))
-    q, r = torch.linalg.qr(raw + 1e-3 * torch.eye(d, dtype=torch.float64))
-    return q.to(dtype)
+    """A d×d orthogonal matrix: a random rotation (from the QR decomposition of a
+    Gaussian matrix made from a drawn seed) three times in four, else the identity,
+    which is what a failing input shrinks to (a diagonal H is the easiest to read).
+    A rotation has nothing simpler to shrink to: drawing its d² entries one by one
+    through hypothesis only made shrinking slow."""
+    if draw(st.integers(0, 3)) == 0:
+        return torch.eye(d, dtype=dtype)
+    generator = torch.Generator().manual_seed(draw(st.integers(0, 2**32 - 1)))
+    q, r = torch.linalg.qr(torch.randn(d, d, generator=generator, dtype=torch.float64))
+    return (q * torch.sign(torch.diagonal(r))).to(dtype)  # the sign fix makes it uniform
 
 
 @built_once
