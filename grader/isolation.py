@@ -102,11 +102,11 @@ def _reopen_python(workdir: str) -> bool:
     return True
 
 
-def hide(paths: list[str], workdir: str) -> tuple[list[str], bool]:
+def hide(paths: list[str], scratch: str) -> tuple[list[str], bool]:
     """In a mount namespace of our own, cover each existing path with an empty
-    read-only tmpfs, and put the working directory on a small tmpfs (so a
-    submission cannot fill the disk). The paths hidden, and whether the working
-    directory is bounded."""
+    read-only tmpfs, and mount a small tmpfs of our own on ``scratch`` to work in
+    (so a submission cannot fill the disk). The paths hidden, and whether the
+    private scratch directory is in place."""
     existing = [p for p in paths if Path(p).is_dir()]
     if not _private_mounts():
         return [], False
@@ -114,9 +114,13 @@ def hide(paths: list[str], workdir: str) -> tuple[list[str], bool]:
     if _libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None) != 0:
         return [], False
     hidden = [path for path in existing if _mount_tmpfs(path, MS_RDONLY, "size=4k")]
-    if os.getuid() == 0 and not _reopen_python(workdir):
+    # _reopen_python stages its bindings on a first tmpfs, so that nothing is ever
+    # written where the grader can see it.
+    if not _mount_tmpfs(scratch, 0, "size=4k,mode=700"):
         return hidden, False
-    return hidden, _mount_tmpfs(workdir, 0, f"size={WORKDIR_SIZE}")
+    if os.getuid() == 0 and not _reopen_python(scratch):
+        return hidden, False
+    return hidden, _mount_tmpfs(scratch, 0, f"size={WORKDIR_SIZE}")
 
 
 def drop_privileges(own: list[str]) -> int | None:
@@ -132,13 +136,17 @@ def drop_privileges(own: list[str]) -> int | None:
     return uid
 
 
-def lock_down(hide_paths: list[str], workdir: str) -> str:
-    """Apply both layers; a sentence saying which are in force."""
+def lock_down(hide_paths: list[str], workdir: str, scratch: str) -> tuple[str, str]:
+    """Apply both layers. Returns a sentence saying which are in force, and the
+    directory to work in: ``scratch`` with a private tmpfs mounted on it (the
+    grader shares that mount point between workers: each one sees its own tmpfs),
+    else ``workdir``, a folder of this worker's own that the grader removes."""
     try:
-        hidden, bounded = hide(hide_paths, workdir)
+        hidden, bounded = hide(hide_paths, scratch)
     except OSError:
         hidden, bounded = [], False
-    uid = drop_privileges([workdir])
+    directory = scratch if bounded else workdir
+    uid = drop_privileges([directory])
     parts = ["student code ran in separate worker processes with time, memory, file-size and process limits"]
     if uid is not None:
         parts.append("as an unprivileged user of its own")
@@ -148,4 +156,4 @@ def lock_down(hide_paths: list[str], workdir: str) -> str:
         parts.append("without hidden paths (no mount namespace available)")
     if bounded:
         parts.append(f"in a private {WORKDIR_SIZE} scratch directory")
-    return ", ".join(parts)
+    return ", ".join(parts), directory

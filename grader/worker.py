@@ -190,11 +190,11 @@ def _limit_resources(limits: dict[str, int]) -> None:
             pass  # a tighter limit is already in force
 
 
-def _private_directory(workdir: str) -> int:
-    """Run in the private directory the grader made (and will remove), and send
+def _private_directory(directory: str) -> int:
+    """Run in the worker's own directory (see ``isolation.lock_down``), and send
     the student's prints to a file there; a descriptor to read that file."""
-    os.chdir(workdir)
-    output = os.open(os.path.join(workdir, "output.txt"), os.O_RDWR | os.O_CREAT, 0o600)
+    os.chdir(directory)
+    output = os.open(os.path.join(directory, "output.txt"), os.O_RDWR | os.O_CREAT, 0o600)
     os.dup2(output, 1)
     os.dup2(output, 2)
     os.close(output)
@@ -203,7 +203,7 @@ def _private_directory(workdir: str) -> int:
     os.close(devnull)
     sys.stdout = io.TextIOWrapper(os.fdopen(1, "wb", 0), write_through=True)
     sys.stderr = io.TextIOWrapper(os.fdopen(2, "wb", 0), write_through=True)
-    return os.open(os.path.join(workdir, "output.txt"), os.O_RDONLY)
+    return os.open(os.path.join(directory, "output.txt"), os.O_RDONLY)
 
 
 def _read_output(output: int, start: int) -> tuple[str, int]:
@@ -356,8 +356,8 @@ def serve(conn: Connection, spec: dict[str, Any]) -> None:
         # Read the file while we still may: lock_down can hide its folder.
         with open(spec["path"], "rb") as source_file:
             source = source_file.read()
-        isolation = lock_down(spec.get("hide", []), spec["workdir"])
-        output = _private_directory(spec["workdir"])
+        isolation, directory = lock_down(spec.get("hide", []), spec["workdir"], spec["scratch"])
+        output = _private_directory(directory)
         _limit_resources(spec["limits"])
         torch.set_num_threads(1)
         module = _load(source, spec["path"], spec["module"])
