@@ -136,11 +136,6 @@ def _replay_examples(inner: Any, examples: list[_Example], student: Student) -> 
             raise Missed("the example did not run as recorded")
 
 
-def forget() -> None:
-    """Drop every record (the checks or the references changed)."""
-    _records.clear()
-
-
 _UNCOPIABLE = object()  # a value that cannot be recorded: the record is dropped
 _REJECTED = object()  # a draw that ended the example (rejected by a filter, or overran)
 
