@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import pickle
+import select
 import shutil
 import signal
 import socket
@@ -125,6 +126,9 @@ class Worker:
         self.pid: int | None = server().start(spec, theirs)
         theirs.close()
         self.parent_end = Connection(ours.detach())
+        # One poll object for all the calls (Connection.poll builds a selector each time).
+        self._answer_ready = select.poll()
+        self._answer_ready.register(self.parent_end.fileno(), select.POLLIN)
         self.loaded = self._receive(LOAD_TIMEOUT, "loading your file")
 
     # The load answer: {"status": "loaded", "functions": [...]} or a load failure.
@@ -206,7 +210,7 @@ class Worker:
     def _receive(self, timeout: float, doing: str) -> dict:
         deadline = time.monotonic() + timeout
         try:
-            while not self.parent_end.poll(max(0.0, deadline - time.monotonic())):
+            while not self._answer_ready.poll(max(0.0, deadline - time.monotonic()) * 1000):
                 if time.monotonic() >= deadline:
                     self.close()
                     raise WorkerLost(f"timed out after {timeout:g} s while {doing} (an endless loop?)")
