@@ -6,6 +6,7 @@ sees shape, dtype and the largest error, never a bare ``AssertionError``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import torch
@@ -32,6 +33,51 @@ def expect_tensor(received: Any, what: str = "the result") -> torch.Tensor:
     )
 
 
+@dataclass(frozen=True)
+class Described:
+    """An expected value given in words: the feedback shows the words as they are."""
+
+    text: str
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def expect_like(
+    received: Any,
+    shape: tuple[int, ...] | torch.Size,
+    dtype: torch.dtype | None,
+    what: str = "the result",
+    *,
+    expected: Any = None,
+) -> torch.Tensor:
+    """The received value, which must be a plain tensor of this shape and dtype
+    (any dtype for ``None``); its values are left to the check.
+
+    Call it before computing with a student's tensor (float(), .item(), indexing,
+    arithmetic with the inputs): a tensor of another shape or dtype is then a wrong
+    answer that says what was expected, not an error inside the grader.
+    """
+    received = expect_tensor(received, what)
+    shape = tuple(shape)
+    if expected is None:
+        expected = Described(f"tensor of shape {shape}" + (f", {dtype}" if dtype is not None else ""))
+    if tuple(received.shape) != shape:
+        raise Failure(f"{what} has shape {tuple(received.shape)}, expected {shape}",
+                      expected=expected, received=received)
+    if dtype is not None and received.dtype != dtype:
+        why = ": results keep the dtype of the floating inputs" if dtype.is_floating_point else ""
+        raise Failure(f"{what} has dtype {received.dtype}, expected {dtype}{why}",
+                      expected=expected, received=received)
+    return received
+
+
+def expect_scalar(received: Any, dtype: torch.dtype, what: str = "the result") -> torch.Tensor:
+    """The received value, which must be a 0-dim tensor of ``dtype`` (as a loss is):
+    then ``float()`` of it is safe, whatever the student returned."""
+    return expect_like(received, (), dtype, what)
+
+
 def expect_close(
     received: Any,
     expected: torch.Tensor,
@@ -42,20 +88,8 @@ def expect_close(
     check_dtype: bool = True,
 ) -> None:
     """Same shape, same dtype, and values equal up to rounding (NaN matches NaN)."""
-    received = expect_tensor(received, what)
-    if received.shape != expected.shape:
-        raise Failure(
-            f"{what} has shape {tuple(received.shape)}, expected {tuple(expected.shape)}",
-            expected=expected,
-            received=received,
-        )
-    if check_dtype and received.dtype != expected.dtype:
-        raise Failure(
-            f"{what} has dtype {received.dtype}, expected {expected.dtype}: "
-            "results keep the dtype of the floating inputs",
-            expected=expected,
-            received=received,
-        )
+    dtype = expected.dtype if check_dtype else None
+    received = expect_like(received, expected.shape, dtype, what, expected=expected)
     if expected.dtype.is_floating_point:
         rtol = RTOL.get(expected.dtype, 1e-7) if rtol is None else rtol
         atol = ATOL.get(expected.dtype, 1e-9) if atol is None else atol

@@ -14,7 +14,7 @@ from grader.checks.common import (
     expect_inputs_unchanged,
     expect_value_error,
 )
-from grader.expect import expect_close, expect_tensor, expect_tensor_list
+from grader.expect import expect_close, expect_scalar, expect_tensor, expect_tensor_list
 from grader.feedback import Failure
 
 ref = reference("l01_regression")
@@ -46,11 +46,11 @@ def _loss_checks(name: str, error_word: str) -> None:
     @given(pred=tst.tensors(), shift=st.floats(0.01, 10.0))
     def zero_iff_equal(student, pred, shift):
         """loss(pred, pred) is 0, and loss(pred, pred + shift) > 0."""
-        same = expect_tensor(student(pred, pred.clone()))
+        same = expect_scalar(student(pred, pred.clone()), pred.dtype, "the loss")
         if float(same) != 0.0:
             raise Failure("the loss of a perfect prediction should be exactly 0",
                           expected=torch.zeros((), dtype=pred.dtype), received=same)
-        apart = expect_tensor(student(pred, pred + shift))
+        apart = expect_scalar(student(pred, pred + shift), pred.dtype, "the loss")
         if not float(apart) > 0.0:
             raise Failure("the loss should be positive when pred and target differ",
                           received=apart)
@@ -290,6 +290,15 @@ SIZES = st.one_of(
 SEEDS = st.one_of(st.just(0), st.integers(0, 2**31 - 1))
 
 
+def _expect_indices(batch, i: int) -> torch.Tensor:
+    """Batch i, which must be a 1-D int64 tensor (of sample indices)."""
+    batch = expect_tensor(batch, f"batch {i}")
+    if batch.dtype != torch.int64 or batch.ndim != 1:
+        raise Failure(f"batch {i} should be a 1-D int64 tensor, got {batch.ndim}-D {batch.dtype}",
+                      received=batch, kind="wrong_type")
+    return batch
+
+
 def _expect_batches(received, expected) -> None:
     batches = expect_tensor_list(received, "the batches")
     if len(batches) != len(expected):
@@ -333,10 +342,7 @@ def minibatches_epoch(student, sizes, seed):
     """Without drop_last the batches partition range(n), each int64 and 1-D."""
     n, batch_size = sizes
     batches = expect_tensor_list(student(n, batch_size, shuffle=True, seed=seed), "the batches")
-    for i, batch in enumerate(batches):
-        batch = expect_tensor(batch, f"batch {i}")
-        if batch.dtype != torch.int64 or batch.ndim != 1:
-            raise Failure(f"batch {i} should be a 1-D int64 tensor, got {batch.ndim}-D {batch.dtype}")
+    batches = [_expect_indices(batch, i) for i, batch in enumerate(batches)]
     everything = torch.cat(batches) if batches else torch.zeros(0, dtype=torch.int64)
     expect_close(everything.sort().values, torch.arange(n), "all indices of the epoch, sorted")
 
@@ -359,9 +365,10 @@ def minibatches_global_state(student, sizes, seed):
     # global state where the next call with that same seed puts it again, unseen.
     student(n, batch_size, seed=seed + 1)
     answer = student.run(n, batch_size, seed=seed)
-    first = student.returned(answer)
+    first = expect_tensor_list(student.returned(answer), "the batches")
     second = student(n, batch_size, seed=seed)
-    _expect_batches(second, expect_tensor_list(first, "the batches"))
+    # The first call's batches are what the second must equal: tensors, checked as such.
+    _expect_batches(second, [expect_tensor(b, f"batch {i}") for i, b in enumerate(first)])
     if answer.global_rng_changed:
         raise Failure("the call with a seed changed the global random state "
                       "(torch.manual_seed or torch.randperm without a generator?)")
@@ -378,7 +385,8 @@ def minibatches_unseeded(student, n, batch_size):
     if not answer.global_rng_changed:
         raise Failure("with shuffle=True and no seed, the permutation should come from the global "
                       "random state (torch.randperm(n)), but the global state was not used")
-    parts = [expect_tensor(b, f"batch {i}").reshape(-1) for i, b in enumerate(batches)]
+    # Concatenated and sorted below: only 1-D int64 batches can be (a complex one cannot).
+    parts = [_expect_indices(b, i) for i, b in enumerate(batches)]
     everything = torch.cat(parts) if parts else torch.zeros(0, dtype=torch.int64)
     expect_close(everything.sort().values, torch.arange(n), "all indices of the epoch, sorted")
 

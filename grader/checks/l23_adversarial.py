@@ -17,7 +17,7 @@ from grader.checks.common import (
     expect_inputs_unchanged,
     expect_value_error,
 )
-from grader.expect import expect_close, expect_tensor
+from grader.expect import expect_close, expect_like, expect_tensor
 from grader.feedback import Failure
 from grader.fixtures import Fixture
 
@@ -163,10 +163,11 @@ def distance_properties(student, pair):
     for norm in ("l2", "linf"):
         expect_close(student(x0, x0.clone(), norm), zeros, f'the {norm} distance of a batch to itself')
         expect_close(student(x, x0, norm), ref.distance(x0, x, norm), f"the {norm} distance with x0 and x swapped")
-    l2 = expect_tensor(student(x0, x, "l2"))
-    linf = expect_tensor(student(x0, x, "linf"))
+    # Compared below: only (N,) tensors of the inputs' dtype can be (a complex one cannot).
+    l2 = expect_like(student(x0, x, "l2"), zeros.shape, x0.dtype, "the l2 distance")
+    linf = expect_like(student(x0, x, "linf"), zeros.shape, x0.dtype, "the linf distance")
     # (+1e-150: differences below ~1e-154 have squares that underflow to 0)
-    if l2.shape == linf.shape and not bool((linf <= l2 * (1 + 1e-12) + 1e-150).all()):
+    if not bool((linf <= l2 * (1 + 1e-12) + 1e-150).all()):
         raise Failure("the linf distance should never exceed the l2 distance of the same samples",
                       expected=l2, received=linf)
 
@@ -214,14 +215,15 @@ def _projection_problems(draw, far: bool = False):
 
 
 def _expect_feasible(received: torch.Tensor, x0: torch.Tensor, eps, what: str = "the result") -> None:
-    """|received - x0| <= eps + 2 * finfo.eps and 0 <= received <= 1, elementwise."""
+    """|received - x0| <= eps + 2 * finfo.eps and 0 <= received <= 1, elementwise
+    (received: a tensor of x0's shape and dtype). NaN satisfies neither."""
     slack = 2 * torch.finfo(x0.dtype).eps
-    far = (received - x0).abs() > float(eps) + slack
+    far = ~((received - x0).abs() <= float(eps) + slack)
     if bool(far.any()):
         raise Failure(f"{what} is farther than eps = {float(eps)} from x0 (max |x - x0| <= eps is the constraint)",
                       expected=x0, received=received,
                       details=f"largest |x - x0| is {float((received - x0).abs().max())!r}")
-    if bool(((received < 0) | (received > 1)).any()):
+    if not bool(((received >= 0) & (received <= 1)).all()):
         raise Failure(f"{what} has pixels outside [0, 1]: every element must be a valid pixel",
                       received=received,
                       details=f"min {float(received.min())!r}, max {float(received.max())!r}")
@@ -244,11 +246,7 @@ def project_linf_matches_reference(student, problem):
 def project_linf_feasible(student, problem):
     """Every element of the result is within eps (+ 2 float eps of rounding) of x0, and in [0, 1] exactly."""
     x, x0, eps = problem
-    received = expect_tensor(student(x, x0, eps))
-    if received.shape != x.shape:
-        raise Failure(f"the result has shape {tuple(received.shape)}, expected {tuple(x.shape)}",
-                      received=received)
-    _expect_feasible(received, x0, eps)
+    _expect_feasible(expect_like(student(x, x0, eps), x.shape, x.dtype), x0, eps)
 
 
 @check("project_linf", "is idempotent and keeps valid points",
@@ -258,7 +256,8 @@ def project_linf_feasible(student, problem):
 def project_linf_idempotent(student, problem, fraction):
     """project_linf(project_linf(x)) = project_linf(x), and a point inside both constraints is returned unchanged."""
     x, x0, eps = problem
-    once = expect_tensor(student(x, x0, eps))
+    # Given back to the function as its x: first make sure it is an x (shape and dtype).
+    once = expect_like(student(x, x0, eps), x.shape, x.dtype)
     expect_close(student(once, x0, eps), once, "the projection of the projected point")
     inside = (x0 + fraction * float(eps) * torch.linspace(-1, 1, x0.numel(), dtype=x0.dtype).reshape(x0.shape))
     inside = inside.clamp(0.0, 1.0)
