@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import stat
 import subprocess
@@ -81,7 +82,7 @@ def test_bundle_holds_the_scripts_the_grader_and_the_references_only(bundle: Pat
     setup = (tmp_path / "source" / "setup.sh").read_text()
     assert "--index-url https://download.pytorch.org/whl/cpu torch==2.13.0" in setup
     pins = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
-    assert all(f"'{pin}'" in setup for pin in pins if not pin.startswith("torch"))  # the rest from PyPI
+    assert all(shlex.quote(pin) in setup for pin in pins if not pin.startswith("torch"))  # the rest from PyPI
 
 
 def test_run_autograder_gives_full_marks_to_the_solutions_nested_one_folder_deep(bundle: Path, tmp_path: Path) -> None:
