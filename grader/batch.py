@@ -90,22 +90,25 @@ def _grade_one(submissions: Path, output: Path, student: str, seed: int) -> floa
     return document["score"]
 
 
-def _grading_process(index: int, channel: socket.socket, submissions: Path, output: Path, seed: int) -> None:
-    """A forked grader: takes student names from the parent until it says stop."""
+def _grading_process(index: int, processes: int, channel: socket.socket, submissions: Path, output: Path,
+                     seed: int) -> None:
+    """Forked grader ``index`` of ``processes``: takes student names from the parent until it says stop."""
     from grader import forkserver
+    from grader.sandbox import on_one_cpu
 
     forkserver.server().use_connection(index)
     stream = channel.makefile("rwb", buffering=0)
-    while True:
-        student = pickle.load(stream)
-        if student is None:
-            return
-        try:
-            score = _grade_one(submissions, output, student, seed)
-        except Exception as error:  # noqa: BLE001 - reported, and the class goes on
-            score = None
-            _write_error(output, student, f"the grader failed on this submission: {error}")
-        pickle.dump((student, score), stream)
+    with on_one_cpu(index, processes):
+        while True:
+            student = pickle.load(stream)
+            if student is None:
+                return
+            try:
+                score = _grade_one(submissions, output, student, seed)
+            except Exception as error:  # noqa: BLE001 - reported, and the class goes on
+                score = None
+                _write_error(output, student, f"the grader failed on this submission: {error}")
+            pickle.dump((student, score), stream)
 
 
 def _write_error(output: Path, student: str, message: str) -> None:
@@ -123,14 +126,14 @@ def _write_error(output: Path, student: str, message: str) -> None:
 class _Grader:
     """The parent's handle on one forked grading process."""
 
-    def __init__(self, index: int, submissions: Path, output: Path, seed: int) -> None:
+    def __init__(self, index: int, processes: int, submissions: Path, output: Path, seed: int) -> None:
         ours, theirs = socket.socketpair()
         self.pid = os.fork()
         if self.pid == 0:
             ours.close()
             code = 0
             try:
-                _grading_process(index, theirs, submissions, output, seed)
+                _grading_process(index, processes, theirs, submissions, output, seed)
             except BaseException:  # noqa: BLE001
                 code = 1
             os._exit(code)
@@ -178,12 +181,13 @@ def _grade_class(todo: list[str], submissions: Path, output: Path, seed: int, jo
     from collections import deque
 
     waiting = deque(todo)
+    processes = min(jobs, len(todo))
     graders: list[_Grader] = []
     selector = selectors.DefaultSelector()
     busy = 0
 
     def start(index: int) -> _Grader:
-        grader = _Grader(index, submissions, output, seed)
+        grader = _Grader(index, processes, submissions, output, seed)
         selector.register(grader.socket, selectors.EVENT_READ, grader)
         if index < len(graders):
             graders[index] = grader
@@ -204,7 +208,7 @@ def _grade_class(todo: list[str], submissions: Path, output: Path, seed: int, jo
         grader.kill()
         return start(grader.index)
 
-    for index in range(min(jobs, len(todo))):
+    for index in range(processes):
         give_next(start(index))
     while busy:
         for key, _ in selector.select(timeout=1.0):

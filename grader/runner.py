@@ -27,7 +27,7 @@ from grader import layout, replay
 from grader.checks import BannedCallMade, Check, NotImplementedYet, Student, checks_for, reference
 from grader.feedback import Failure
 from grader.report_text import failure_text, lost_text
-from grader.sandbox import Worker, WorkerLost
+from grader.sandbox import Worker, WorkerLost, on_one_cpu
 
 DEFAULT_SEED = 0
 
@@ -241,14 +241,14 @@ def _grade_in_two_processes(exercises, submission, seed, on_result) -> list[Exer
     if pid == 0:  # the helper: grade the odd ones, send each result as it is done
         os.close(reader)
         forkserver.server().use_connection(1)
-        with os.fdopen(writer, "wb") as channel:
+        with os.fdopen(writer, "wb") as channel, on_one_cpu(1, 2):
             for exercise in theirs:
                 pickle.dump(grade_exercise(exercise, submission, seed), channel)
                 channel.flush()
         os._exit(0)
     os.close(writer)
     results: list[ExerciseResult] = []
-    with os.fdopen(reader, "rb") as channel:
+    with os.fdopen(reader, "rb") as channel, on_one_cpu(0, 2):
         for index, exercise in enumerate(exercises):
             if index % 2 == 0:
                 result = grade_exercise(exercise, submission, seed)

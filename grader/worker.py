@@ -190,6 +190,15 @@ def _limit_resources(limits: dict[str, int]) -> None:
             pass  # a tighter limit is already in force
 
 
+def _run_on(cpus: list[int]) -> None:
+    """Run on the CPUs the grader runs on (``grader.sandbox.on_one_cpu``): forked by
+    the fork server, a worker would otherwise run on the fork server's."""
+    try:
+        os.sched_setaffinity(0, cpus)
+    except OSError:
+        pass  # a CPU gone offline since: run anywhere, only a little slower
+
+
 def _private_directory(directory: str) -> int:
     """Run in the worker's own directory (see ``isolation.lock_down``), and send
     the student's prints to a file there; a descriptor to read that file."""
@@ -356,6 +365,7 @@ def serve(conn: Connection, spec: dict[str, Any]) -> None:
         # Read the file while we still may: lock_down can hide its folder.
         with open(spec["path"], "rb") as source_file:
             source = source_file.read()
+        _run_on(spec["cpus"])
         isolation, directory = lock_down(spec.get("hide", []), spec["workdir"], spec["scratch"])
         output = _private_directory(directory)
         _limit_resources(spec["limits"])
