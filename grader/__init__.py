@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from pathlib import Path
 from typing import Any, Callable
 
@@ -19,7 +20,7 @@ from torch import Tensor
 """
 
 
-def check(*targets: str | Callable[..., Any], submission: str | Path | None = None) -> bool:
+def check(*targets: str | Callable[..., Any], submission: str | Path | None = None, all: bool = False) -> bool:
     """Check functions (or modules, or everything) and show the verdicts and feedback.
 
     The same checks and feedback as ``python -m grader check``, for a notebook or IPython.
@@ -35,16 +36,15 @@ def check(*targets: str | Callable[..., Any], submission: str | Path | None = No
       ``targeted_attack``), simple constants, and modules under their names
       (``import numpy as np``). That folder is checked like a submission, then removed.
       Several functions may be given at once: ``check(mae, mse)``.
+    - ``all=True``: every failed check with its own input, as ``check NAME --all``.
 
     In Jupyter the result is HTML (a badge per function, the counterexample as a block
     to copy, a link to the lecture's section); elsewhere it is the terminal's text.
     """
-    from grader.watch import start_fork_server
+    from grader import session
+    from grader.paths import DEFAULT_SUBMISSION, UsageError, exercises, submission_folder
 
-    start_fork_server()
-    from grader import progress
-    from grader.cli import DEFAULT_SUBMISSION, UsageError, _exercises, _submission
-
+    every = all
     functions = [t for t in targets if callable(t) and not isinstance(t, str)]
     names = [t for t in targets if isinstance(t, str)]
     notebook = _in_notebook()
@@ -53,25 +53,22 @@ def check(*targets: str | Callable[..., Any], submission: str | Path | None = No
         if functions:
             if names or len(functions) != len(targets):
                 raise UsageError("give check() either names (\"mse\") or functions (mse), not both")
-            temporary, exercises = _write_functions(functions)
+            temporary, chosen = _write_functions(functions)
             folder = Path(temporary.name)
         else:
-            folder = _submission(Path(submission) if submission else DEFAULT_SUBMISSION)
-            exercises = _exercises(names)
+            folder = submission_folder(Path(submission) if submission else DEFAULT_SUBMISSION)
+            chosen = exercises(names)
     except UsageError as error:
         _say_error(str(error), notebook)
         return False
     try:
-        from grader.runner import PASSED, grade_submission
         from grader.terminal import CheckReport, HtmlReport
 
-        fingerprints = {e.name: progress.fingerprint(folder, e) for e in exercises}
-        report = HtmlReport() if notebook else CheckReport()
-        results = grade_submission(folder, exercises=exercises, on_result=report.show)
+        report = HtmlReport(every) if notebook else CheckReport(every=every)
+        # A notebook's own functions live in a temporary folder: nothing to remember.
+        results = session.grade(folder, chosen, on_result=report.show, remember=temporary is None)
         report.total(results)
-        if temporary is None:
-            progress.remember(folder, results, fingerprints)  # what `progress` and `watch` read
-        return all(r.status == PASSED for r in results)
+        return builtins.all(r.passed for r in results)  # ``all`` is the parameter here
     finally:
         if temporary is not None:
             temporary.cleanup()
@@ -103,7 +100,7 @@ def _write_functions(functions: list[Callable[..., Any]]):
     import tempfile
 
     from grader import course
-    from grader.cli import UsageError
+    from grader.paths import UsageError
 
     by_module: dict[str, list[Callable[..., Any]]] = {}
     exercises = []
@@ -131,7 +128,7 @@ def _sources(functions: list[Callable[..., Any]]) -> list[str]:
     import textwrap
     import types
 
-    from grader.cli import UsageError
+    from grader.paths import UsageError
 
     header_names = {"annotations", "math", "Callable", "torch", "F", "Tensor"}
     written: dict[str, str] = {}  # name -> source, in the order they must appear

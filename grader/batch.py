@@ -28,10 +28,12 @@ import time
 from pathlib import Path
 
 from grader import course
-from grader.cli import UsageError
+from grader.paths import UsageError
 
 SUBMISSION_TIME_LIMIT = 20 * 60  # seconds for one student, whatever the submission does
-STATE_FILE = "batch.json"  # the seed the folder was graded with
+# The seed the folder was graded with. Its name starts with a dot, as no student's can
+# (students() skips such folders): a student folder named "batch" grades like any other.
+STATE_FILE = ".grade-batch.json"
 
 
 # ---- which students ---------------------------------------------------------------
@@ -85,7 +87,7 @@ def _grade_one(submissions: Path, output: Path, student: str, seed: int) -> floa
 
     started = time.perf_counter()
     results = grade_submission(submissions / student, seed=seed, split=False)
-    document = results_json(results, time.perf_counter() - started)
+    document = results_json(results, time.perf_counter() - started, seed=seed)
     write_results(output / f"{student}.json", document)
     return document["score"]
 
@@ -107,20 +109,22 @@ def _grading_process(index: int, processes: int, channel: socket.socket, submiss
                 score = _grade_one(submissions, output, student, seed)
             except Exception as error:  # noqa: BLE001 - reported, and the class goes on
                 score = None
-                _write_error(output, student, f"the grader failed on this submission: {error}")
+                _write_error(output, student, f"the grader failed on this submission: {error}", seed)
             pickle.dump((student, score), stream)
 
 
-def _write_error(output: Path, student: str, message: str) -> None:
-    from grader.results import write_results
+def _write_error(output: Path, student: str, message: str, seed: int | None = None) -> None:
+    """A results file for a submission the grader could not finish: every function 0, why."""
+    from grader.results import results_json, write_results
+    from grader.verdict import CheckVerdict, ExerciseVerdict, Status
 
-    tests = [
-        {"name": f"{e.qualname}: graded", "score": 0, "max_score": e.points, "status": "failed",
-         "output": message, "visibility": "visible"}
+    results = [
+        ExerciseVerdict(e, Status.CRASHED,
+                        [CheckVerdict(e.module, e.name, "graded", Status.CRASHED, 0.0, e.points, message=message)],
+                        message=message)
         for e in course.EXERCISES
     ]
-    write_results(output / f"{student}.json",
-                  {"score": 0, "max_score": course.MAX_SCORE, "execution_time": 0, "tests": tests})
+    write_results(output / f"{student}.json", results_json(results, 0.0, seed=seed))
 
 
 class _Grader:
@@ -203,7 +207,7 @@ def _grade_class(todo: list[str], submissions: Path, output: Path, seed: int, jo
 
     def replace(grader: _Grader, why: str) -> _Grader:
         """Record why this student has no grade, and carry on with a fresh grading process."""
-        _write_error(output, grader.student, why)
+        _write_error(output, grader.student, why, seed)
         selector.unregister(grader.socket)
         grader.kill()
         return start(grader.index)
@@ -237,23 +241,23 @@ def _grade_class(todo: list[str], submissions: Path, output: Path, seed: int, jo
 
 
 def function_scores(document: dict) -> dict[str, float]:
-    """Score per function, summed over the tests named ``<module>.<function>: ...``."""
+    """Score per function, from the verdicts a results file holds."""
+    from grader.results import verdicts
+
     scores = {e.name: 0.0 for e in course.EXERCISES}
-    for test in document.get("tests", []):
-        qualname = test["name"].split(": ", 1)[0]
-        name = qualname.split(".", 1)[-1]
-        if name in scores:
-            scores[name] += float(test["score"])
+    for result in verdicts(document):
+        scores[result.exercise.name] = result.score
     return scores
+
+
+def _results_files(output: Path) -> list[Path]:
+    """Every student's results file in ``output`` (the state file starts with a dot)."""
+    return [path for path in sorted(output.glob("*.json")) if not path.name.startswith(".")]
 
 
 def write_gradebook(output: Path) -> list[tuple[str, dict]]:
     """``gradebook.csv`` from every ``<student>.json`` in ``output``, by student name."""
-    rows = []
-    for path in sorted(output.glob("*.json")):
-        if path.name == STATE_FILE:
-            continue
-        rows.append((path.stem, json.loads(path.read_text(encoding="utf-8"))))
+    rows = [(path.stem, json.loads(path.read_text(encoding="utf-8"))) for path in _results_files(output)]
     with open(output / "gradebook.csv", "w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file)
         writer.writerow(["student", "total"] + [e.name for e in course.EXERCISES])
@@ -331,25 +335,38 @@ def _progress_printer(total: int):
     return show
 
 
+def _seed_of(folder: Path) -> int | None:
+    state = folder / STATE_FILE
+    if not state.exists():
+        return None
+    try:
+        return json.loads(state.read_text(encoding="utf-8")).get("seed")
+    except (OSError, ValueError, AttributeError):
+        raise UsageError(f"{state} cannot be read: was {folder} written by grade-batch?") from None
+
+
 def run_merge(args: argparse.Namespace) -> int:
     import shutil
 
     output = args.output
-    output.mkdir(parents=True, exist_ok=True)
-    seeds = set()
     for folder in args.folders:
         if not folder.is_dir():
             raise UsageError(f"no such directory: {folder}")
-        state = folder / STATE_FILE
-        if state.exists():
-            seeds.add(json.loads(state.read_text(encoding="utf-8")).get("seed"))
-        for path in folder.glob("*.json"):
-            if path.name != STATE_FILE and folder.resolve() != output.resolve():
-                shutil.copyfile(path, output / path.name)
-    if len(seeds) > 1:
-        raise UsageError(f"the folders were graded with different seeds: {sorted(seeds)}")
-    if seeds:
-        (output / STATE_FILE).write_text(json.dumps({"seed": seeds.pop()}) + "\n", encoding="utf-8")
+    # Every folder's seed first: slices graded on other inputs must not be joined, and
+    # nothing is copied until that is known.
+    seeds = {folder: _seed_of(folder) for folder in args.folders}
+    known = {seed for seed in seeds.values() if seed is not None}
+    if len(known) > 1:
+        listed = ", ".join(f"{folder} (--seed {seed})" for folder, seed in seeds.items())
+        raise UsageError(f"the folders were graded with different seeds: {listed}")
+    output.mkdir(parents=True, exist_ok=True)
+    for folder in args.folders:
+        if folder.resolve() == output.resolve():
+            continue
+        for path in _results_files(folder):
+            shutil.copyfile(path, output / path.name)
+    if known:
+        (output / STATE_FILE).write_text(json.dumps({"seed": known.pop()}) + "\n", encoding="utf-8")
     rows = write_gradebook(output)
     print(summary(rows), file=sys.stderr)
     print(f"gradebook: {output / 'gradebook.csv'}", file=sys.stderr)

@@ -25,12 +25,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SUBMISSION = ROOT / "exercises"
-
-
-class UsageError(Exception):
-    """A mistake in the command line: said in one line, exit status 2."""
+from grader.paths import DEFAULT_SUBMISSION, UsageError, exercises, submission_folder
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check your functions and explain every failure")
     check.add_argument("names", nargs="*", metavar="NAME", help="a function (mse) or a module (l01_regression)")
     check.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR")
+    check.add_argument("--all", action="store_true", dest="every",
+                       help="show every failed check with its own input, not only the most telling one")
 
     grade = commands.add_parser("grade", help="grade one submission into a results.json file")
     grade.add_argument("--submission", type=Path, required=True, metavar="DIR")
@@ -85,48 +82,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _submission(path: Path) -> Path:
-    if not path.exists():
-        raise UsageError(f"no such directory: {path}")
-    if not path.is_dir():
-        raise UsageError(f"not a directory: {path} (give the folder that holds l01_regression.py ...)")
-    return path.resolve()
-
-
-def _exercises(names: list[str]):
-    from grader import course
-
-    try:
-        return course.select(names)
-    except KeyError as unknown:
-        known = ", ".join(course.LECTURES)
-        raise UsageError(f"unknown function or module {unknown.args[0]!r} (modules: {known})") from None
-
-
 def run_check(args: argparse.Namespace) -> int:
-    from grader import forkserver
-
-    submission = _submission(args.submission)
-    exercises = _exercises(args.names)
-    forkserver.start_server(connections=2)  # two grading processes: see grade_submission
+    submission = submission_folder(args.submission)
+    chosen = exercises(args.names)
+    from grader import session
     from grader.terminal import CheckReport
 
-    from grader.runner import grade_submission
-
-    report = CheckReport()
-    results = grade_submission(submission, exercises=exercises, on_result=report.show)
-    from grader import progress
-
-    progress.remember(submission, results)  # so that `progress` need not check them again
+    report = CheckReport(every=args.every)
+    results = session.grade(submission, chosen, on_result=report.show)
     report.total(results)
-    return 0 if all(r.status == "passed" for r in results) else 1
+    return 0 if all(r.passed for r in results) else 1
 
 
 def run_grade(args: argparse.Namespace) -> int:
     from grader import forkserver
 
     started = time.perf_counter()
-    submission = _submission(args.submission)
+    submission = submission_folder(args.submission)
     if args.output.parent and not args.output.parent.exists():
         raise UsageError(f"the folder of --output does not exist: {args.output.parent}")
     forkserver.start_server(connections=2)
@@ -137,7 +109,7 @@ def run_grade(args: argparse.Namespace) -> int:
     from grader.runner import grade_submission
 
     results = grade_submission(submission, seed=args.seed)
-    document = results_json(results, time.perf_counter() - started)
+    document = results_json(results, time.perf_counter() - started, seed=args.seed)
     write_results(args.output, document)
     if args.junit:
         write_junit(args.junit, results)

@@ -12,6 +12,7 @@ from typing import Any
 import torch
 
 from grader.feedback import Failure, describe, largest_error
+from grader.verdict import Kind
 from grader.wire import Foreign
 
 # Tolerances for answers computed in a different but correct order of operations.
@@ -64,7 +65,7 @@ def expect_like(
         expected = Described(f"tensor of shape {shape}" + (f", {dtype}" if dtype is not None else ""))
     if tuple(received.shape) != shape:
         raise Failure(f"{what} has shape {tuple(received.shape)}, expected {shape}",
-                      expected=expected, received=received)
+                      expected=expected, received=received, kind=Kind.WRONG_SHAPE)
     if dtype is not None and received.dtype != dtype:
         why = ": results keep the dtype of the floating inputs" if dtype.is_floating_point else ""
         raise Failure(f"{what} has dtype {received.dtype}, expected {dtype}{why}",
@@ -102,6 +103,7 @@ def expect_close(
             expected=expected,
             received=received,
             details=largest_error(received, expected),
+            tolerance=(rtol, atol) if expected.dtype.is_floating_point else (0.0, 0.0),
         )
 
 

@@ -1,8 +1,9 @@
-"""Words for a student: failures the checks raise, and inputs written as Python.
+"""Failures the checks raise, and values written as Python.
 
-A check that finds a problem raises ``Failure``; the runner turns it into the
-text a student reads: which property broke, the smallest input that shows it
-(as Python to paste), expected against received, a hint and where to read.
+A check that finds a problem raises ``Failure``; the runner turns it into a
+``grader.verdict.CheckVerdict`` (which property broke, the smallest input that
+shows it as a ``Counterexample``, expected against received), which every screen
+and file renders.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from typing import Any
 
 import torch
 
-from grader.fixtures import Fixture
+from grader.fixtures import Fixture, known_source
+from grader.verdict import Argument, Counterexample, Expectation, Form, Kind
 
-MAX_ELEMENTS_SHOWN = 200
+MAX_ELEMENTS_SHOWN = 12  # in a one-line summary of a value
 
 
 class Failure(AssertionError):
@@ -27,14 +29,40 @@ class Failure(AssertionError):
         expected: Any = None,
         received: Any = None,
         details: str = "",
-        kind: str = "wrong",
+        kind: str = Kind.WRONG,
+        compared: str = "Expected",
+        tolerance: tuple[float, float] | None = None,
+        expected_error: str = "",
+        unchanged: bool = False,
     ) -> None:
         super().__init__(problem)
         self.problem = problem
         self.expected = expected
         self.received = received
         self.details = details
-        self.kind = kind  # wrong | wrong_type | raised
+        self.kind = Kind(kind)
+        # What ``expected`` is, when it is not the answer itself ("Expected residual Hv - λv").
+        self.compared = compared
+        # What a reproduction checks (grader.verdict.Expectation): (rtol, atol) when
+        # ``expected`` is the answer itself; the exception the call should raise; or that
+        # the call should leave its inputs unchanged.
+        self.tolerance = tolerance
+        self.expected_error = expected_error
+        self.unchanged = unchanged
+
+
+def expectation(failure: Failure) -> Expectation | None:
+    """What the failing call should have done, as data a reproduction script can check."""
+    if failure.unchanged:
+        return Expectation(Form.UNCHANGED)
+    if failure.expected_error:
+        return Expectation(Form.RAISES, error=failure.expected_error)
+    if failure.tolerance is not None and type(failure.expected) is torch.Tensor:
+        imports: set[str] = set()
+        source = python_literal(failure.expected, imports)
+        rtol, atol = failure.tolerance
+        return Expectation(Form.CLOSE, source, import_lines(imports), float(rtol), float(atol))
+    return None
 
 
 # ---- values written as Python -----------------------------------------------------
@@ -55,51 +83,53 @@ def _nested(values: Any) -> str:
     return _number(values)
 
 
-def python_literal(value: Any) -> str:
-    """Python source that rebuilds ``value`` (tensors with their dtype)."""
+def python_literal(value: Any, imports: set[str] | None = None) -> str:
+    """Python source that rebuilds ``value`` exactly (tensors with their dtype). A large
+    value the course ships (the digits and their classifier) is written as the call that
+    loads it; the imports that source needs are added to ``imports``."""
+    imports = set() if imports is None else imports
+    known = known_source(value)
+    if known is not None:
+        module, expression = known
+        imports.add(f"import {module}")
+        return expression
     if type(value) is torch.Tensor:
-        if value.numel() > MAX_ELEMENTS_SHOWN:
-            return (
-                f"torch.zeros({tuple(value.shape)}, dtype={value.dtype})"
-                f"  # stands for a tensor too large to print here"
-            )
+        imports.add("import torch")
         data = _nested(value.detach().tolist())
         return f"torch.tensor({data}, dtype={value.dtype})"
     if isinstance(value, Fixture):
-        args = ", ".join(f"{k}={python_literal(v)}" for k, v in value.params.items())
+        imports.add(f"from grader.fixtures import {value.factory}")
+        args = ", ".join(f"{k}={python_literal(v, imports)}" for k, v in value.params.items())
         return f"{value.factory}({args})"
     if isinstance(value, (list, tuple)):
-        inner = ", ".join(python_literal(v) for v in value)
+        inner = ", ".join(python_literal(v, imports) for v in value)
         return f"[{inner}]" if isinstance(value, list) else f"({inner}{',' if len(value) == 1 else ''})"
     if isinstance(value, float | int | bool):
         return _number(value)
+    if isinstance(value, torch.dtype):
+        imports.add("import torch")
     return repr(value)
 
 
-def render_call(function: str, parameter_names: list[str], args: tuple, kwargs: dict) -> str:
-    """The lines that repeat a call: one assignment per tensor, then the call."""
-    lines: list[str] = []
-    imports = {"import torch"}
-    shown_args = []
-    named = list(zip(parameter_names, args)) + list(kwargs.items())
-    for index, (name, value) in enumerate(named):
-        if isinstance(value, Fixture):
-            imports.add(f"from grader.fixtures import {value.factory}")
-        if isinstance(value, torch.Tensor | Fixture):
-            lines.append(f"{name} = {python_literal(value)}")
-            text = name
-        else:
-            text = python_literal(value)
-        shown_args.append(text if index < len(args) else f"{name}={text}")
-    call = f"{function}({', '.join(shown_args)})"
-    return "\n".join(sorted(imports) + lines + [call])
+def counterexample(module: str, function: str, parameter_names: list[str], args: tuple,
+                   kwargs: dict) -> Counterexample:
+    """A call as data: each argument by its parameter name, with Python that rebuilds it."""
+    imports: set[str] = set()
+    arguments = [Argument(name, python_literal(value, imports), True) for name, value in zip(parameter_names, args)]
+    arguments += [Argument(name, python_literal(value, imports), False) for name, value in kwargs.items()]
+    return Counterexample(module, function, tuple(arguments), import_lines(imports))
+
+
+def import_lines(imports: set[str]) -> tuple[str, ...]:
+    """``import x`` lines first, then ``from x import y``, as isort would put them."""
+    return tuple(sorted(imports, key=lambda line: (line.startswith("from "), line)))
 
 
 def describe(value: Any) -> str:
     """A one-line summary of a value: type, shape and dtype for a tensor."""
     if type(value) is torch.Tensor:
         text = f"tensor of shape {tuple(value.shape)}, {value.dtype}"
-        if value.numel() <= 12:
+        if value.numel() <= MAX_ELEMENTS_SHOWN:
             text += f": {python_literal(value)}"
         return text
     if isinstance(value, list | tuple):

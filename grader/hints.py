@@ -66,7 +66,7 @@ def hint_text(exercise: course.Exercise, level: int, width: int = 88) -> str:
 
 
 def _exercise(name: str) -> course.Exercise:
-    from grader.cli import UsageError
+    from grader.paths import UsageError
 
     if name in course.BY_NAME:
         return course.BY_NAME[name]
@@ -79,7 +79,7 @@ def _exercise(name: str) -> course.Exercise:
 
 
 def run_hint(args: argparse.Namespace) -> int:
-    from grader.cli import UsageError
+    from grader.paths import UsageError
 
     exercise = _exercise(args.name)
     hints = hints_for(exercise)

@@ -27,7 +27,7 @@ import zipfile
 from pathlib import Path
 
 from grader import course
-from grader.cli import ROOT, UsageError
+from grader.paths import ROOT, UsageError
 
 # What the autograder needs besides its two scripts: the grader (with grader/assets),
 # the reference solutions it compares against, and the project's pins.

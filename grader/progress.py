@@ -6,11 +6,12 @@ when nothing has changed:
 - **the course map**: each lecture, its functions (done / failing / not started)
   and points, and the next thing to do, with links to the site;
 - **the results cache**: ``watch``, ``progress`` and ``check()`` in a notebook store
-  each function's last result in a folder of the user's cache
+  each function's last verdict in a folder of the user's cache
   (``$GRADER_CACHE_DIR``, else ``$XDG_CACHE_HOME/hylee-dl-course``, else
-  ``~/.cache/hylee-dl-course``), never in the student's folder. A stored result
-  counts only while the submission file, the lecture's checks, its reference
-  solution and the course map are byte for byte those it was graded with;
+  ``~/.cache/hylee-dl-course``), never in the student's folder. A stored verdict
+  counts only while the submission file, its reference solution, every file of
+  the grader package and the hypothesis and torch versions are those it was
+  graded with;
 - what the submission holds (stubs, messages) comes from ``grader.layout``.
 
 How ``progress`` knows a function's status: a function whose body is still the
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import functools
 import hashlib
+import importlib.metadata
 import json
 import os
 import sys
@@ -36,17 +38,17 @@ from typing import Any
 
 from grader import course
 from grader.layout import static_status
+from grader.report_text import MARK, STYLE
+from grader.verdict import UNSTARTED, ExerciseVerdict, Status
 
 ROOT = Path(__file__).resolve().parent.parent
-CHECKS = ROOT / "grader" / "checks"
+GRADER = ROOT / "grader"
 SOLUTIONS = ROOT / "solutions"
 
-DONE, FAILING, NOT_STARTED, MISSING = "done", "failing", "not started", "missing"
-# The verdicts of grader.runner (PASSED, FAILED, NOT_IMPLEMENTED, MISSING; a test keeps
-# this in step), as the course map says them.
-FROM_RUNNER = {"passed": DONE, "failed": FAILING, "not yet implemented": NOT_STARTED, "missing": MISSING}
-MARK = {DONE: "✓", FAILING: "✗", NOT_STARTED: "·", MISSING: "?"}
-STYLE = {DONE: "green", FAILING: "red", NOT_STARTED: "yellow", MISSING: "magenta"}
+# How the course map says each status.
+WORDS = {Status.PASSED: "done", Status.FAILED: "failing", Status.CRASHED: "crashes",
+         Status.TIMED_OUT: "times out", Status.BANNED: "banned call", Status.NOT_WRITTEN: "not started",
+         Status.WAITING: "waiting", Status.MISSING: "missing", Status.NOT_RUN: "not checked"}
 
 
 # ---- the results cache -----------------------------------------------------------------
@@ -66,25 +68,34 @@ def _cache_file(submission: Path) -> Path:
 
 
 @functools.cache
-def _grader_digest(module: str) -> str:
+def grader_digest() -> str:
+    """Every file of the grader package (checks, strategies, fixtures, feedback, assets...)
+    and the versions of what draws and runs the inputs: a stored verdict holds only while
+    the grader that gave it is the grader that runs now."""
     digest = hashlib.sha256()
-    grading = [ROOT / "grader" / name for name in ("course.py", "runner.py", "feedback.py", "report_text.py")]
-    for path in [CHECKS / f"{module}.py", SOLUTIONS / f"{module}.py", *grading]:
-        try:
+    for path in sorted(GRADER.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(GRADER)).encode() + b"\0")
             digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"-")
+    for package in ("hypothesis", "torch"):
+        try:
+            digest.update(f"{package}=={importlib.metadata.version(package)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{package} absent".encode())
     return digest.hexdigest()
 
 
 def fingerprint(submission: Path, exercise: course.Exercise) -> str | None:
-    """What a stored result depends on: the file, the checks, the reference, the course map
-    and the grader's scoring and feedback code."""
+    """What a stored result depends on: the submission file, the reference, and the grader."""
     try:
         data = (submission / f"{exercise.module}.py").read_bytes()
     except OSError:
         return None
-    return hashlib.sha256(data + _grader_digest(exercise.module).encode()).hexdigest()
+    try:
+        reference = (SOLUTIONS / f"{exercise.module}.py").read_bytes()
+    except OSError:
+        reference = b"-"
+    return hashlib.sha256(data + b"\0" + reference + b"\0" + grader_digest().encode()).hexdigest()
 
 
 def _load_cache(submission: Path) -> dict[str, Any]:
@@ -96,25 +107,18 @@ def _load_cache(submission: Path) -> dict[str, Any]:
     return results if type(results) is dict else {}
 
 
-def remember(submission: Path, results: list[Any], fingerprints: dict[str, str | None] | None = None) -> None:
-    """Store results (``grader.runner.ExerciseResult``) of a submission; ``fingerprints``
-    (by function name) are the files' as graded, if they were taken before grading."""
+def remember(submission: Path, results: list[ExerciseVerdict],
+             fingerprints: dict[str, str | None] | None = None) -> None:
+    """Store the verdicts of a submission; ``fingerprints`` (by function name) are the
+    files' as graded, if they were taken before grading."""
     entries = _load_cache(submission)
     for result in results:
         exercise = result.exercise
         taken = (fingerprints or {}).get(exercise.name) or fingerprint(submission, exercise)
-        if result.status == "missing" or taken is None:
+        if result.status is Status.MISSING or taken is None:
             entries.pop(exercise.qualname, None)  # depends on the whole folder: not stored
             continue
-        entries[exercise.qualname] = {
-            "fingerprint": taken,
-            "status": result.status,
-            "score": result.score,
-            "seconds": round(result.seconds, 3),
-            "when": time.time(),
-            "tests": [{"name": t.check_name, "score": t.score, "max_score": t.max_score,
-                       "passed": t.passed, "output": t.output} for t in result.tests],
-        }
+        entries[exercise.qualname] = {"fingerprint": taken, "when": time.time(), "verdict": result.to_dict()}
     path = _cache_file(submission)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -126,15 +130,18 @@ def remember(submission: Path, results: list[Any], fingerprints: dict[str, str |
         pass  # a read-only home: the map is only slower
 
 
-def recall(submission: Path, exercises: list[course.Exercise]) -> dict[str, dict[str, Any]]:
-    """The stored results that still hold (same file, same grader), by function name."""
+def recall(submission: Path, exercises: list[course.Exercise]) -> dict[str, ExerciseVerdict]:
+    """The stored verdicts that still hold (same file, same grader), by function name."""
     entries = _load_cache(submission)
     found = {}
     for exercise in exercises:
         entry = entries.get(exercise.qualname)
-        if type(entry) is dict and entry.get("fingerprint") == fingerprint(submission, exercise) \
-                and entry.get("status") in FROM_RUNNER and type(entry.get("tests")) is list:
-            found[exercise.name] = entry
+        if type(entry) is not dict or entry.get("fingerprint") != fingerprint(submission, exercise):
+            continue
+        try:
+            found[exercise.name] = ExerciseVerdict.from_dict(entry["verdict"])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue  # stored by another version of the grader: graded again
     return found
 
 
@@ -142,131 +149,118 @@ def recall(submission: Path, exercises: list[course.Exercise]) -> dict[str, dict
 
 
 @dataclass
-class Status:
+class Entry:
+    """One function on the course map."""
+
     exercise: course.Exercise
-    state: str  # done | failing | not started | missing
+    status: Status
     score: float = 0.0
-    detail: str = ""  # the first failing property, or the one-line problem
+    detail: str = ""  # the failing property, or the one-line problem
 
     @property
     def unfinished(self) -> bool:
-        return self.state != DONE
+        return self.status is not Status.PASSED
 
 
-def _from_result(exercise: course.Exercise, status: str, score: float, tests: list[dict[str, Any]]) -> Status:
-    state = FROM_RUNNER.get(status, FAILING)
-    detail = ""
-    failed = [t for t in tests if not t.get("passed")]
-    if state == FAILING and failed:
-        first = failed[0]
-        same = len(failed) == len(tests) and all(t.get("output") == first.get("output") for t in failed)
-        name = str(first.get("name", ""))
-        output = str(first.get("output", "")).strip()
-        # One message for every check (a load failure, a banned call...): say it; else the property.
-        detail = output.splitlines()[0] if same and output else name.split(": ", 1)[-1]
-    elif state == MISSING and tests:
-        detail = (str(tests[0].get("output", "")).strip().splitlines() or [""])[0]
-    return Status(exercise, state, float(score), detail)
+def _from_verdict(result: ExerciseVerdict) -> Entry:
+    lead = result.lead
+    if result.status is Status.PASSED:
+        detail = ""
+    elif lead is not None:
+        detail = lead.title
+    else:
+        detail = (result.message.splitlines() or [""])[0]
+    return Entry(result.exercise, result.status, result.score, detail)
 
 
-def survey(submission: Path) -> tuple[list[Status], list[course.Exercise]]:
+def survey(submission: Path) -> tuple[list[Entry], list[course.Exercise]]:
     """Every exercise's status as far as known without running anything, and the
     exercises that must be checked to know theirs."""
     trees: dict[str, Any] = {}
     cached = recall(submission, course.EXERCISES)
-    statuses, stale = [], []
+    entries, stale = [], []
     for exercise in course.EXERCISES:
         kind, message = static_status(submission, exercise, trees)
         if kind == "stub":
-            statuses.append(Status(exercise, NOT_STARTED))
+            entries.append(Entry(exercise, Status.NOT_WRITTEN))
         elif kind == "missing":
-            statuses.append(Status(exercise, MISSING, 0.0, message))
+            entries.append(Entry(exercise, Status.MISSING, 0.0, message))
         elif kind == "syntax":
-            statuses.append(Status(exercise, FAILING, 0.0, message))
+            entries.append(Entry(exercise, Status.CRASHED, 0.0, message))
         elif exercise.name in cached:
-            entry = cached[exercise.name]
-            statuses.append(_from_result(exercise, entry["status"], entry.get("score", 0.0), entry["tests"]))
+            entries.append(_from_verdict(cached[exercise.name]))
         else:
-            statuses.append(Status(exercise, FAILING, 0.0, "not checked yet"))
+            entries.append(Entry(exercise, Status.NOT_RUN, 0.0, "not checked yet"))
             stale.append(exercise)
-    return statuses, stale
+    return entries, stale
 
 
-def check_now(submission: Path, exercises: list[course.Exercise]) -> list[Any]:
-    """Grade these exercises now (on the fork server) and store the results."""
-    from grader.watch import start_fork_server
+def check_now(submission: Path, exercises: list[course.Exercise]) -> list[ExerciseVerdict]:
+    """Grade these exercises now and store the results."""
+    from grader.session import grade
 
-    fingerprints = {e.name: fingerprint(submission, e) for e in exercises}
-    start_fork_server(connections=2)  # two grading processes, as `check` (see grade_submission)
-    from grader.runner import grade_submission
-
-    results = grade_submission(submission, exercises=exercises)
-    remember(submission, results, fingerprints)
-    return results
+    return grade(submission, exercises)
 
 
-def next_step(statuses: list[Status]) -> Status | None:
-    """The next thing to do: the first unfinished function in course order, a failing one first
-    within its lecture (it was started)."""
+def next_step(entries: list[Entry]) -> Entry | None:
+    """The next thing to do: the first unfinished function in course order, a started one
+    (failing, waiting) first within its lecture."""
     for module in course.LECTURES:
-        lecture = [s for s in statuses if s.exercise.module == module and s.unfinished]
+        lecture = [e for e in entries if e.exercise.module == module and e.unfinished]
         if lecture:
-            failing = [s for s in lecture if s.state in (FAILING, MISSING)]
-            return (failing or lecture)[0]
+            started = [e for e in lecture if e.status not in UNSTARTED]
+            return (started or lecture)[0]
     return None
 
 
-def render(statuses: list[Status], submission: Path, console: Any = None) -> None:
+def render(entries: list[Entry], submission: Path, console: Any = None) -> None:
     from rich.console import Console
     from rich.markup import escape
 
+    from grader.verdict import points
+
     console = console or Console(highlight=False, soft_wrap=True)
-    score = sum(s.score for s in statuses)
-    done = sum(s.state == DONE for s in statuses)
+    score = sum(e.score for e in entries)
+    done = sum(e.status is Status.PASSED for e in entries)
     console.print(f"[bold]Course map[/bold] — {escape(str(submission))}")
-    console.print(f"[bold]{score:g} / {course.MAX_SCORE:g} points[/bold] · {done} of {len(statuses)} "
+    console.print(f"[bold]{points(score)} / {points(course.MAX_SCORE)} points[/bold] · {done} of {len(entries)} "
                   f"functions done")
     for module, lecture in course.LECTURES.items():
-        mine = [s for s in statuses if s.exercise.module == module]
-        got = sum(s.score for s in mine)
-        total = sum(s.exercise.points for s in mine)
-        marks = "".join(MARK[s.state] for s in mine)
-        console.print(f"\n[bold]{escape(lecture.title)}[/bold] ({module}.py)  {got:g}/{total:g}  {marks}  "
-                      f"[dim]{course.SITE_URL}{module}/[/dim]")
-        for s in mine:
-            style = STYLE[s.state]
-            points = f"{s.score:g}/{s.exercise.points:g}"
-            detail = f"  [dim]{escape(s.detail)}[/dim]" if s.detail else ""
-            console.print(f"  [{style}]{MARK[s.state]} {s.exercise.name:<24} {s.state:<12}[/{style}]"
-                          f"{points:>6}{detail}")
-    step = next_step(statuses)
+        mine = [e for e in entries if e.exercise.module == module]
+        got = sum(e.score for e in mine)
+        total = sum(e.exercise.points for e in mine)
+        marks = "".join(MARK[e.status] for e in mine)
+        console.print(f"\n[bold]{escape(lecture.title)}[/bold] ({module}.py)  {points(got)}/{points(total)}  "
+                      f"{marks}  [dim]{course.SITE_URL}{module}/[/dim]")
+        for e in mine:
+            style = STYLE[e.status]
+            score_text = f"{points(e.score)}/{points(e.exercise.points)}"
+            detail = f"  [dim]{escape(e.detail)}[/dim]" if e.detail else ""
+            console.print(f"  [{style}]{MARK[e.status]} {e.exercise.name:<24} {WORDS[e.status]:<12}[/{style}]"
+                          f"{score_text:>6}{detail}")
+    step = next_step(entries)
     if step is None:
-        console.print(f"\n[bold green]Everything passes: {score:g} / {course.MAX_SCORE:g}.[/bold green] "
+        console.print(f"\n[bold green]Everything passes: {points(score)} / {points(course.MAX_SCORE)}.[/bold green] "
                       "Inputs you never saw: python -m grader grade --submission DIR --output results.json --seed 7")
         return
     exercise = step.exercise
-    doing = {NOT_STARTED: "not started", FAILING: "failing", MISSING: "missing"}[step.state]
     why = f": {step.detail}" if step.detail else ""
-    console.print(f"\n[bold]Next:[/bold] {exercise.name} ({doing}{escape(why)})")
+    console.print(f"\n[bold]Next:[/bold] {exercise.name} ({WORDS[step.status]}{escape(why)})")
     console.print(f"  read   {escape(exercise.reading)} — {exercise.url}")
     console.print(f"  then   python -m grader watch {exercise.name}    "
                   f"(stuck? python -m grader hint {exercise.name})")
 
 
 def run_progress(args: argparse.Namespace) -> int:
-    from grader.cli import _submission
+    from grader.paths import submission_folder
 
-    submission = _submission(args.submission)
-    statuses, stale = survey(submission)
+    submission = submission_folder(args.submission)
+    entries, stale = survey(submission)
     if stale:
         names = ", ".join(e.name for e in stale[:6]) + (", …" if len(stale) > 6 else "")
         print(f"checking {len(stale)} function{'s' if len(stale) != 1 else ''} changed since last checked "
               f"({names})…", file=sys.stderr, flush=True)
         results = {r.exercise.name: r for r in check_now(submission, stale)}
-        for index, status in enumerate(statuses):
-            result = results.get(status.exercise.name)
-            if result is not None:
-                tests = [{"name": t.check_name, "passed": t.passed, "output": t.output} for t in result.tests]
-                statuses[index] = _from_result(status.exercise, result.status, result.score, tests)
-    render(statuses, submission)
+        entries = [_from_verdict(results[e.exercise.name]) if e.exercise.name in results else e for e in entries]
+    render(entries, submission)
     return 0

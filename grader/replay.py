@@ -31,11 +31,10 @@ from typing import Any
 
 import torch
 from hypothesis.errors import HypothesisDeprecationWarning, StopTest, UnsatisfiedAssumption
-from hypothesis.internal.entropy import RANDOMS_TO_MANAGE, deterministic_PRNG
-from hypothesis.strategies._internal.core import DataObject
 
 from grader.checks import BannedCallMade, Check, NotImplementedYet, Student
 from grader.fixtures import Fixture
+from grader.hypothesis_internals import RANDOMS_TO_MANAGE, DataObject, deterministic_PRNG
 
 
 class Missed(Exception):

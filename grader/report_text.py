@@ -1,55 +1,153 @@
-"""The feedback text of a failed check, as a student reads it."""
+"""Verdicts as the plain text a student reads: in the terminal, in ``results.json``, in JUnit.
+
+Every function here renders a ``grader.verdict`` object; none reads text back.
+The pasteable input is written flush left, so that it pastes into a ``python``
+prompt as it is.
+"""
 
 from __future__ import annotations
 
-import textwrap
-from typing import TYPE_CHECKING
-
-from grader.feedback import Failure, describe
-
-if TYPE_CHECKING:
-    from grader.checks import Check, Student
-    from grader.sandbox import WorkerLost
+from grader import course
+from grader.verdict import FOUND_BY_A_CHECK, CheckVerdict, ExerciseVerdict, Kind, Status, points
 
 KIND_TITLES = {
-    "wrong": "Wrong answer",
-    "wrong_type": "Wrong return type",
-    "raised": "Your function raised an exception",
+    Kind.WRONG: "Wrong answer",
+    Kind.WRONG_TYPE: "Wrong return type",
+    Kind.WRONG_SHAPE: "Wrong shape",
+    Kind.RAISED: "Your function raised an exception",
 }
+STATUS_TITLES = {
+    Status.CRASHED: "Crash",
+    Status.TIMED_OUT: "Timed out",
+    Status.BANNED: "Banned call",
+    Status.NOT_WRITTEN: "Not yet implemented",
+    Status.WAITING: "Waiting on another exercise",
+    Status.MISSING: "Missing",
+    Status.NOT_RUN: "Not run",
+}
+# How the exercise's status is said on one line.
+STATUS_WORDS = {
+    Status.PASSED: "passed",
+    Status.FAILED: "failed",
+    Status.CRASHED: "crashed",
+    Status.TIMED_OUT: "timed out",
+    Status.BANNED: "banned call",
+    Status.NOT_WRITTEN: "not yet implemented",
+    Status.WAITING: "waiting",
+    Status.MISSING: "missing",
+    Status.NOT_RUN: "not run",
+}
+# How each screen marks and colours a status (rich styles).
+MARK = {Status.PASSED: "✓", Status.FAILED: "✗", Status.CRASHED: "✗", Status.TIMED_OUT: "✗",
+        Status.BANNED: "✗", Status.NOT_WRITTEN: "·", Status.WAITING: "…", Status.MISSING: "?",
+        Status.NOT_RUN: "○"}
+STYLE = {Status.PASSED: "green", Status.FAILED: "red", Status.CRASHED: "red", Status.TIMED_OUT: "red",
+         Status.BANNED: "red", Status.NOT_WRITTEN: "yellow", Status.WAITING: "cyan",
+         Status.MISSING: "magenta", Status.NOT_RUN: "dim"}
+PASTE_HEADER = "Smallest failing input (paste it into Python started in your submission's folder):"
 
 
-def _indent(text: str) -> str:
-    return textwrap.indent(text, "    ")
+def snippet(verdict: CheckVerdict) -> str:
+    return verdict.counterexample.snippet() if verdict.counterexample else ""
 
 
-def _footer(check: "Check", student: "Student") -> list[str]:
+def headline(verdict: CheckVerdict) -> str:
+    """What went wrong, in one line."""
+    if verdict.status is Status.FAILED:
+        title = KIND_TITLES.get(verdict.kind, "Wrong answer")
+    else:
+        title = STATUS_TITLES.get(verdict.status, str(verdict.status))
+    return f"{title}: {verdict.message}"
+
+
+def value_lines(verdict: CheckVerdict) -> list[str]:
+    """Expected against received (with what is compared), and the largest error."""
     lines = []
-    if student.last_printed.strip():
-        lines += ["Your code printed:", _indent(student.last_printed.strip()[-800:])]
-    if check.hint:
-        lines.append(f"Hint: {check.hint}")
-    exercise = check.exercise
-    lines.append(f"Read: {exercise.reading} — {exercise.url}")
+    if verdict.expected is not None:
+        lines.append(f"{verdict.compared}: {verdict.expected}")
+    if verdict.received is not None:
+        lines.append(f"Received: {verdict.received}")
+    if verdict.details:
+        lines.append(verdict.details)
     return lines
 
 
-def failure_text(check: "Check", failure: Failure, student: "Student") -> str:
-    lines = [
-        f"{KIND_TITLES.get(failure.kind, 'Wrong answer')}: {failure.problem}",
-        f"Property: {check.description}",
-    ]
-    if student.last_call:
-        lines += ["Smallest failing input (paste it into Python):", _indent(student.last_call)]
-    if failure.expected is not None or failure.received is not None:
-        lines.append(f"Expected: {describe(failure.expected)}")
-        lines.append(f"Received: {describe(failure.received)}")
-    if failure.details:
-        lines.append(failure.details)
-    return "\n".join(lines + _footer(check, student))
+def footer_lines(verdict: CheckVerdict) -> list[str]:
+    """What the code printed, and the hint."""
+    lines = []
+    if verdict.printed.strip():
+        lines += ["Your code printed:", verdict.printed.strip()[-800:]]
+    if verdict.hint:
+        lines.append(f"Hint: {verdict.hint}")
+    return lines
 
 
-def lost_text(check: "Check", lost: "WorkerLost", student: "Student") -> str:
-    lines = [f"Crash: {lost.reason}", f"Property being checked: {check.description}"]
-    if student.last_call:
-        lines += ["On this input (paste it into Python):", _indent(student.last_call)]
-    return "\n".join(lines + _footer(check, student))
+def read_line(exercise: course.Exercise) -> str:
+    return f"Read: {exercise.reading} — {exercise.url}"
+
+
+def check_text(verdict: CheckVerdict) -> str:
+    """The whole feedback of one check, as ``results.json`` and JUnit carry it."""
+    if verdict.status is Status.PASSED:
+        return "passed"
+    if verdict.status not in FOUND_BY_A_CHECK:
+        return verdict.message  # one cause for the whole exercise, said in full
+    lines = [headline(verdict), f"Property: {verdict.statement}"]
+    if verdict.counterexample:
+        lines += [PASTE_HEADER, snippet(verdict)]
+    return "\n".join(lines + value_lines(verdict) + footer_lines(verdict) + [read_line(verdict.exercise)])
+
+
+def others_line(result: ExerciseVerdict, shown: CheckVerdict) -> str:
+    """The other failed checks, which probably share the shown one's cause."""
+    others = [c.title for c in result.failed if c is not shown]
+    if not others:
+        return ""
+    return f"also failing, probably for the same reason: {'; '.join(others)}"
+
+
+def all_command(result: ExerciseVerdict) -> str:
+    return f"every failure with its own input: python -m grader check {result.exercise.name} --all"
+
+
+def summary_line(result: ExerciseVerdict) -> str:
+    """``mse 1.5/3 failed``: the function's line in a list."""
+    return f"{result.exercise.name} {points(result.score)}/{points(result.exercise.points)} " \
+           f"{STATUS_WORDS[result.status]}"
+
+
+# ---- an exercise's feedback as blocks: each screen lays them out its own way ----------
+
+TITLE, TEXT, CODE, NOTE, READ = "title", "text", "code", "note", "read"  # kinds of block
+
+
+def check_blocks(verdict: CheckVerdict) -> list[tuple[str, str]]:
+    """One failed check as (kind, text) blocks: the failure, the input to paste (CODE,
+    written flush left by every screen), expected against received, hint and link."""
+    blocks = [(TITLE, f"failed: {verdict.title}"), (TEXT, headline(verdict)),
+              (TEXT, f"Property: {verdict.statement}")]
+    if verdict.counterexample:
+        blocks += [(TEXT, PASTE_HEADER), (CODE, snippet(verdict))]
+    blocks += [(TEXT, line) for line in value_lines(verdict) + footer_lines(verdict)]
+    return blocks + [(READ, read_line(verdict.exercise))]
+
+
+def exercise_blocks(result: ExerciseVerdict, every: bool = False) -> list[tuple[str, str]]:
+    """What a student reads under a function's line: nothing when it passed; the one
+    cause when there is one; else the most telling failure, then the others' names
+    (``every``: each other failure in full)."""
+    if result.status is Status.PASSED:
+        return []
+    lead = result.lead
+    if lead is None:  # one cause for every check: not written, waiting, missing, banned...
+        return [(TEXT, result.message)]
+    if not every:
+        blocks = check_blocks(lead)
+        others = others_line(result, lead)
+        if others:
+            blocks += [(NOTE, others), (NOTE, all_command(result))]
+        return blocks
+    blocks = []
+    for verdict in result.failed:
+        blocks += [block for block in check_blocks(verdict) if block[0] != READ]
+    return blocks + [(READ, read_line(result.exercise))]

@@ -1,47 +1,84 @@
-"""Results as files: Gradescope's ``results.json`` and JUnit XML."""
+"""Results as files: Gradescope's ``results.json`` and JUnit XML, rendered from verdicts.
+
+Each test of ``results.json`` carries its feedback as text (``output``, what
+Gradescope shows) and its verdict as data (``extra_data``, what ``report`` and
+``progress`` read); the top level's ``extra_data`` holds each exercise's own
+status. ``verdicts(document)`` gives the verdicts back.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 from grader import course
-from grader.runner import ExerciseResult
+from grader.report_text import check_text, headline
+from grader.verdict import FOUND_BY_A_CHECK, CheckVerdict, ExerciseVerdict, Status
+
+FORMAT = 2  # of the verdicts in extra_data: a file of another format has none to read
 
 
 def _round(points: float) -> float:
     return round(points, 4)
 
 
-def results_json(results: list[ExerciseResult], execution_time: float) -> dict:
+def results_json(results: list[ExerciseVerdict], execution_time: float, seed: int | None = None) -> dict:
     """Gradescope's results format; every test named ``<module>.<function>: ...``.
 
     The top-level ``output`` says how student code was isolated while graded."""
     tests = []
     for result in results:
-        for test in result.tests:
-            tests.append(
-                {
-                    "name": test.check_name,
-                    "score": _round(test.score),
-                    "max_score": _round(test.max_score),
-                    "status": "passed" if test.passed else "failed",
-                    "output": test.output,
-                    "visibility": "visible",
-                }
-            )
+        for verdict in result.checks:
+            tests.append({
+                "name": verdict.name,
+                "score": _round(verdict.score),
+                "max_score": _round(verdict.max_score),
+                "status": "passed" if verdict.passed else "failed",
+                "output": check_text(verdict),
+                "visibility": "visible",
+                "extra_data": verdict.to_dict(),
+            })
     graded = {r.exercise.name for r in results}
-    document = {
+    exercises = []
+    for result in results:
+        summary = result.to_dict()
+        del summary["checks"]  # each is in its test's extra_data
+        del summary["seconds"]  # the same submission gives the same file: time is execution_time's
+        exercises.append(summary)
+    document: dict[str, Any] = {
         "score": _round(sum(r.score for r in results)),
         "max_score": _round(sum(e.points for e in course.EXERCISES if e.name in graded)),
         "execution_time": round(execution_time, 2),
         "tests": tests,
+        "extra_data": {"format": FORMAT, "seed": seed, "exercises": exercises},
     }
     isolation = next((r.isolation for r in results if r.isolation), "")
     if isolation:
         document["output"] = f"Isolation: {isolation}."
     return document
+
+
+def verdicts(document: dict) -> list[ExerciseVerdict]:
+    """The verdicts a results file holds (written by ``results_json``).
+
+    Raises:
+        ValueError: the file holds no verdicts of this format (an older grader's, or
+            not ours).
+    """
+    extra = document.get("extra_data") if type(document) is dict else None
+    if type(extra) is not dict or extra.get("format") != FORMAT:
+        raise ValueError("not a results file of this grader's format")
+    try:
+        checks: dict[str, list[dict]] = {}
+        for test in document["tests"]:
+            data = test["extra_data"]
+            checks.setdefault(data["function"], []).append(data)
+        return [ExerciseVerdict.from_dict({**summary, "checks": checks.get(summary["function"], [])})
+                for summary in extra["exercises"]]
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ValueError(f"the results file's verdicts cannot be read ({error!r})") from None
 
 
 def write_results(path: Path, document: dict) -> None:
@@ -51,20 +88,30 @@ def write_results(path: Path, document: dict) -> None:
     temporary.replace(path)
 
 
-def write_junit(path: Path, results: list[ExerciseResult]) -> None:
+def write_junit(path: Path, results: list[ExerciseVerdict]) -> None:
     suite = ElementTree.Element("testsuite", name="grader")
-    failures = 0
-    count = 0
+    failures = skipped = count = 0
     for result in results:
-        for test in result.tests:
+        for verdict in result.checks:
             count += 1
-            case = ElementTree.SubElement(
-                suite, "testcase", classname=result.exercise.qualname, name=test.check_name
-            )
-            if not test.passed:
-                failures += 1
-                failure = ElementTree.SubElement(case, "failure", message=(test.output.splitlines() or [""])[0][:200])
-                failure.text = test.output
+            case = ElementTree.SubElement(suite, "testcase", classname=result.exercise.qualname, name=verdict.name)
+            if verdict.passed:
+                continue
+            if verdict.status is Status.NOT_RUN:
+                skipped += 1
+                ElementTree.SubElement(case, "skipped", message=verdict.message[:200])
+                continue
+            failures += 1
+            failure = ElementTree.SubElement(case, "failure", message=_first_line(verdict)[:200],
+                                             type=str(verdict.status))
+            failure.text = check_text(verdict)
     suite.set("tests", str(count))
     suite.set("failures", str(failures))
+    suite.set("skipped", str(skipped))
     ElementTree.ElementTree(suite).write(path, encoding="utf-8", xml_declaration=True)
+
+
+def _first_line(verdict: CheckVerdict) -> str:
+    text = headline(verdict) if verdict.status in FOUND_BY_A_CHECK \
+        else verdict.message
+    return (text.splitlines() or [""])[0]

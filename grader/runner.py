@@ -1,4 +1,4 @@
-"""Run the checks of an exercise against one submission and score them.
+"""Run the checks of an exercise against one submission and score them: a verdict each.
 
 One worker process per exercise: what one function does to its process (a crash,
 an endless loop, a monkeypatched torch) cannot touch the next function. The
@@ -15,7 +15,6 @@ import time
 import traceback
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -25,39 +24,11 @@ from hypothesis.errors import Flaky
 from grader import course, forkserver
 from grader import layout, replay
 from grader.checks import BannedCallMade, Check, NotImplementedYet, Student, checks_for, reference
-from grader.feedback import Failure
-from grader.report_text import failure_text, lost_text
+from grader.feedback import Failure, describe, expectation
 from grader.sandbox import Worker, WorkerLost, on_one_cpu
+from grader.verdict import FOUND_BY_A_CHECK, MALFORMED, CheckVerdict, ExerciseVerdict, Role, Status
 
 DEFAULT_SEED = 0
-
-PASSED, FAILED, NOT_IMPLEMENTED, MISSING = "passed", "failed", "not yet implemented", "missing"
-
-
-@dataclass
-class TestResult:
-    check_name: str  # "<module>.<function>: <title>"
-    score: float
-    max_score: float
-    passed: bool
-    output: str
-
-
-@dataclass
-class ExerciseResult:
-    exercise: course.Exercise
-    status: str  # passed | failed | not yet implemented | missing
-    tests: list[TestResult] = field(default_factory=list)
-    seconds: float = 0.0
-    isolation: str = ""  # how the worker was locked down (grader.isolation)
-
-    @property
-    def score(self) -> float:
-        return sum(t.score for t in self.tests)
-
-    @property
-    def first_failure(self) -> TestResult | None:
-        return next((t for t in self.tests if not t.passed), None)
 
 
 @cache
@@ -74,9 +45,21 @@ def _points(check: Check, checks: list[Check]) -> float:
     return shares[checks.index(check)]
 
 
-def _all_fail(exercise: course.Exercise, checks: list[Check], status: str, message: str) -> ExerciseResult:
-    tests = [TestResult(c.name, 0.0, _points(c, checks), False, message) for c in checks]
-    return ExerciseResult(exercise, status, tests)
+def _verdict(check: Check, checks: list[Check], status: Status, **found) -> CheckVerdict:
+    points = _points(check, checks)
+    return CheckVerdict(check.exercise.module, check.exercise.name, check.title, status,
+                        points if status is Status.PASSED else 0.0, points,
+                        role=check.role, statement=check.description, **found)
+
+
+def _one_cause(exercise: course.Exercise, checks: list[Check], status: Status, message: str,
+               waiting_on: str = "") -> ExerciseVerdict:
+    """Every check ends for the same reason (not written, missing, banned, did not load):
+    the exercise has that status, and its checks too, or "not run" where the reason is
+    not a check's own finding (a file that did not load, a changed signature)."""
+    each = Status.NOT_RUN if status in FOUND_BY_A_CHECK else status
+    verdicts = [_verdict(c, checks, each, message=message, waiting_on=waiting_on) for c in checks]
+    return ExerciseVerdict(exercise, status, verdicts, message=message, waiting_on=waiting_on)
 
 
 def _seeded(check: Check, seed: int):
@@ -88,7 +71,7 @@ def _seeded(check: Check, seed: int):
 
 
 def grade_exercise(exercise: course.Exercise, submission: Path, seed: int = DEFAULT_SEED,
-                   replaying: bool = True) -> ExerciseResult:
+                   replaying: bool = True) -> ExerciseVerdict:
     """Grade one exercise. Checks that passed before in this process run on their
     recorded inputs (``grader.replay``) unless ``replaying`` is False; the result is
     the same either way, only faster."""
@@ -98,11 +81,11 @@ def grade_exercise(exercise: course.Exercise, submission: Path, seed: int = DEFA
     return result
 
 
-def _grade(exercise: course.Exercise, submission: Path, seed: int, replaying: bool) -> ExerciseResult:
+def _grade(exercise: course.Exercise, submission: Path, seed: int, replaying: bool) -> ExerciseVerdict:
     checks = checks_for(exercise)
     path = submission / f"{exercise.module}.py"
     if not path.is_file():
-        return _all_fail(exercise, checks, MISSING, layout.missing_file_problem(submission, exercise))
+        return _one_cause(exercise, checks, Status.MISSING, layout.missing_file_problem(submission, exercise))
     try:
         return _run_in_worker(exercise, checks, path, seed, replaying)
     except replay.Missed:
@@ -111,11 +94,12 @@ def _grade(exercise: course.Exercise, submission: Path, seed: int, replaying: bo
 
 
 def _run_in_worker(exercise: course.Exercise, checks: list[Check], path: Path, seed: int,
-                   replaying: bool) -> ExerciseResult:
+                   replaying: bool) -> ExerciseVerdict:
     try:
         worker = Worker(path, exercise.module)
     except WorkerLost as lost:
-        return _all_fail(exercise, checks, FAILED, f"loading {path.name} failed: {lost.reason}")
+        status = Status.TIMED_OUT if lost.timed_out else Status.CRASHED
+        return _one_cause(exercise, checks, status, f"loading {path.name} failed: {lost.reason}")
     try:
         result = _run_checks(exercise, checks, worker, path, seed, replaying)
         result.isolation = worker.isolation
@@ -124,38 +108,49 @@ def _run_in_worker(exercise: course.Exercise, checks: list[Check], path: Path, s
         worker.close()
 
 
-def _load_problem(worker: Worker, path: Path, exercise: course.Exercise) -> str | None:
+def _load_problem(worker: Worker, path: Path, exercise: course.Exercise) -> tuple[Status, str] | None:
     loaded = worker.loaded
     status = loaded.get("status")
     if status == "load_exited":
-        return f"{path.name} called sys.exit({loaded.get('code')}) while being loaded"
+        return Status.CRASHED, f"{path.name} called sys.exit({loaded.get('code')}) while being loaded"
     if status == "load_failed":
-        return (f"{path.name} could not be loaded: {loaded.get('type')}: {loaded.get('message')}\n"
-                f"{loaded.get('where', '')}").rstrip()
+        return Status.CRASHED, (f"{path.name} could not be loaded: {loaded.get('type')}: "
+                                f"{loaded.get('message')}\n{loaded.get('where', '')}").rstrip()
     # What the grader expected to find, in one sentence (a renamed, nested or moved
     # function; different parameters than the handout's): grader.layout says it.
     if exercise.name not in worker.functions:
-        return layout.missing_function_problem(path, exercise, worker.functions)
-    return layout.signature_problem(exercise, layout.student_parameters(loaded, exercise.name))
+        return Status.MISSING, layout.missing_function_problem(path, exercise, worker.functions)
+    problem = layout.signature_problem(exercise, layout.student_parameters(loaded, exercise.name))
+    return None if problem is None else (Status.FAILED, problem)
+
+
+def _in_running_order(checks: list[Check]) -> list[Check]:
+    """What the function computes first: side conditions are awarded only once it
+    returns well-formed answers, and a crash is best met on the most telling check."""
+    order = {Role.VALUE: 0, Role.GRADIENT: 1, Role.SIDE: 2}
+    return sorted(checks, key=lambda c: order[c.role])
 
 
 def _run_checks(exercise: course.Exercise, checks: list[Check], worker: Worker, path: Path,
-                seed: int, replaying: bool) -> ExerciseResult:
-    """Run the checks in order. With ``replaying``, a check that passed before in this
-    process is run on its recorded inputs (``grader.replay``): ``replay.Missed`` is raised
-    as soon as one does not pass exactly as recorded."""
+                seed: int, replaying: bool) -> ExerciseVerdict:
+    """Run the checks, values first. With ``replaying``, a check that passed before in
+    this process is run on its recorded inputs (``grader.replay``): ``replay.Missed`` is
+    raised as soon as one does not pass exactly as recorded."""
     problem = _load_problem(worker, path, exercise)
     if problem is not None:
-        status = MISSING if "has no function" in problem else FAILED
-        return _all_fail(exercise, checks, status, problem)
+        return _one_cause(exercise, checks, *problem)
     parameters = list(_signature_names(exercise))
-    lost = None  # why the worker was lost: after a crash or a hang, the rest is not run
-    tests: list[TestResult] = []
-    for check in checks:
-        points = _points(check, checks)
-        if lost is not None:
-            tests.append(TestResult(check.name, 0.0, points, False,
-                                    f"not run: your function crashed or hung on an earlier check ({lost})"))
+    found: dict[int, CheckVerdict] = {}  # by index in ``checks``: verdicts keep the course's order
+    ended: CheckVerdict | None = None  # a crash or time-out: the worker is gone
+    malformed: CheckVerdict | None = None  # a value check got an answer that is not well formed
+    for check in _in_running_order(checks):
+        index = checks.index(check)
+        if ended is not None or (malformed is not None and check.role is Role.SIDE):
+            cause = ended or malformed
+            why = ("your function crashed or hung on an earlier check" if cause is ended else
+                   "your function does not yet return a well-formed answer on valid inputs")
+            found[index] = _verdict(check, checks, Status.NOT_RUN,
+                                    message=f"can't check until then: {why} (“{cause.title}”)")
             continue
         student = Student(worker, exercise, parameters)
         test = _seeded(check, seed)
@@ -164,34 +159,60 @@ def _run_checks(exercise: course.Exercise, checks: list[Check], worker: Worker, 
                 replay.run(test, check, seed, student)
         except replay.Missed:
             raise
-        except NotImplementedYet:
-            return _all_fail(exercise, checks, NOT_IMPLEMENTED,
-                             f"not yet implemented: {exercise.name} still raises the stub's "
-                             f"NotImplementedError. Read {exercise.reading}.")
+        except NotImplementedYet as stub:
+            if stub.raised_in == exercise.name:
+                return _one_cause(exercise, checks, Status.NOT_WRITTEN,
+                                  f"not yet implemented: {exercise.name} still raises the stub's "
+                                  f"NotImplementedError. Write it; read {exercise.reading}.")
+            first = course.BY_NAME[stub.raised_in]
+            return _one_cause(exercise, checks, Status.WAITING,
+                              f"{exercise.name} calls {first.name}, which is still a stub: write "
+                              f"{first.name} first (and check it: python -m grader check {first.name}).",
+                              waiting_on=first.name)
         except BannedCallMade as banned:
-            return _all_fail(exercise, checks, FAILED,
-                             f"banned call: {exercise.name} called {banned.call}, which the handout "
-                             f"asks you to write yourself. This function scores 0 until it no longer "
-                             f"calls it (directly or through another name).")
-        except WorkerLost as error:
-            lost = error.reason
-            tests.append(TestResult(check.name, 0.0, points, False, lost_text(check, error, student)))
+            return _one_cause(exercise, checks, Status.BANNED,
+                              f"{exercise.name} called {banned.call}, which the handout asks you to "
+                              f"write yourself. This function scores 0 until it no longer calls it "
+                              f"(directly or through another name).")
+        except WorkerLost as lost:
+            ended = found[index] = _verdict(
+                check, checks, Status.TIMED_OUT if lost.timed_out else Status.CRASHED,
+                message=lost.reason, counterexample=student.last_call, printed=student.last_printed,
+                hint=check.hint)
             continue
         except Failure as failure:
-            tests.append(TestResult(check.name, 0.0, points, False, failure_text(check, failure, student)))
+            found[index] = _failed(check, checks, failure, student)
+            if check.role is Role.VALUE and failure.kind in MALFORMED and malformed is None:
+                malformed = found[index]
             continue
         except Flaky:
-            tests.append(TestResult(check.name, 0.0, points, False,
-                                    failure_text(check, _flaky_failure(), student)))
+            found[index] = _failed(check, checks, _flaky_failure(), student)
             continue
         except Exception:  # noqa: BLE001 - a fault of the grader, not of the student
-            tests.append(TestResult(check.name, 0.0, points, False,
-                                    "the grader itself failed on this check; please tell your "
-                                    "teaching assistant and include this:\n" + traceback.format_exc(limit=4)))
+            found[index] = _verdict(check, checks, Status.FAILED,
+                                    message="the grader itself failed on this check; please tell your "
+                                            "teaching assistant and include this:\n"
+                                            + traceback.format_exc(limit=4))
             continue
-        tests.append(TestResult(check.name, points, points, True, "passed"))
-    status = PASSED if all(t.passed for t in tests) else FAILED
-    return ExerciseResult(exercise, status, tests)
+        found[index] = _verdict(check, checks, Status.PASSED)
+    verdicts = [found[i] for i in range(len(checks))]
+    result = ExerciseVerdict(exercise, Status.PASSED, verdicts)
+    lead = result.lead
+    if lead is not None:
+        result.status = lead.status if lead.status in (Status.CRASHED, Status.TIMED_OUT) else Status.FAILED
+    return result
+
+
+def _failed(check: Check, checks: list[Check], failure: Failure, student: Student) -> CheckVerdict:
+    return _verdict(
+        check, checks, Status.FAILED,
+        kind=failure.kind, message=failure.problem, counterexample=student.last_call,
+        compared=failure.compared,
+        expected=None if failure.expected is None else describe(failure.expected),
+        received=None if failure.received is None else describe(failure.received),
+        details=failure.details, printed=student.last_printed, hint=check.hint,
+        expectation=expectation(failure),
+    )
 
 
 def _flaky_failure() -> Failure:
@@ -212,9 +233,9 @@ def grade_submission(
     submission: Path,
     seed: int = DEFAULT_SEED,
     exercises: list[course.Exercise] | None = None,
-    on_result: Callable[[ExerciseResult], None] | None = None,
+    on_result: Callable[[ExerciseVerdict], None] | None = None,
     split: bool = True,
-) -> list[ExerciseResult]:
+) -> list[ExerciseVerdict]:
     """Grade the exercises (all by default) of one submission, in course order.
 
     With ``split``, when the fork server has a second control connection
@@ -234,7 +255,7 @@ def grade_submission(
     return _grade_in_two_processes(exercises, submission, seed, on_result)
 
 
-def _grade_in_two_processes(exercises, submission, seed, on_result) -> list[ExerciseResult]:
+def _grade_in_two_processes(exercises, submission, seed, on_result) -> list[ExerciseVerdict]:
     theirs = exercises[1::2]
     reader, writer = os.pipe()
     pid = os.fork()
@@ -247,7 +268,7 @@ def _grade_in_two_processes(exercises, submission, seed, on_result) -> list[Exer
                 channel.flush()
         os._exit(0)
     os.close(writer)
-    results: list[ExerciseResult] = []
+    results: list[ExerciseVerdict] = []
     with os.fdopen(reader, "rb") as channel, on_one_cpu(0, 2):
         for index, exercise in enumerate(exercises):
             if index % 2 == 0:

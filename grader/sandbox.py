@@ -110,9 +110,10 @@ class WorkerLost(BaseException):
     """The worker died, hung, or broke the protocol. A BaseException so that
     hypothesis stops at once instead of shrinking an input that kills workers."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, timed_out: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.timed_out = timed_out  # it hung, rather than died or broke the protocol
 
 
 @dataclass
@@ -130,6 +131,7 @@ class Answer:
     error_bases: list[str] = field(default_factory=list)
     message: str = ""
     where: str = ""
+    raised_in: str = ""  # the function of the student's file that raised, if the error came from there
     printed: str = ""
 
 
@@ -232,6 +234,7 @@ class Worker:
             answer.error_bases = [b for b in bases if type(b) is str] if type(bases) is list else []
             answer.message = _text(raw, "message")
             answer.where = _text(raw, "where")
+            answer.raised_in = _text(raw, "raised_in")
         elif status == "banned":
             answer.message = _text(raw, "call")
         elif status == "exited":
@@ -244,7 +247,8 @@ class Worker:
             while not self._answer_ready.poll(max(0.0, deadline - time.monotonic()) * 1000):
                 if time.monotonic() >= deadline:
                     self.close()
-                    raise WorkerLost(f"timed out after {timeout:g} s while {doing} (an endless loop?)")
+                    raise WorkerLost(f"timed out after {timeout:g} s while {doing} (an endless loop?)",
+                                     timed_out=True)
             raw = self.parent_end.recv_bytes(wire.MAX_MESSAGE_BYTES)
         except (EOFError, OSError):
             raise WorkerLost(self._death()) from None

@@ -9,13 +9,15 @@ import pytest
 
 from grader import course
 from grader.checks import checks_for
-from grader.runner import ExerciseResult, grade_exercise
+from grader.report_text import check_text
+from grader.runner import grade_exercise
+from grader.verdict import ExerciseVerdict
 
 CHECKS = [check for exercise in course.EXERCISES for check in checks_for(exercise)]
 
 
 @cache
-def _graded(exercise: course.Exercise, submission: Path, seed: int) -> ExerciseResult:
+def _graded(exercise: course.Exercise, submission: Path, seed: int) -> ExerciseVerdict:
     return grade_exercise(exercise, submission, seed)
 
 
@@ -23,6 +25,6 @@ def _graded(exercise: course.Exercise, submission: Path, seed: int) -> ExerciseR
 def test_check(check, request: pytest.FixtureRequest) -> None:
     submission = Path(request.config.getoption("--submission")).resolve()
     result = _graded(check.exercise, submission, request.config.getoption("--seed"))
-    test = next(t for t in result.tests if t.check_name == check.name)
-    if not test.passed:
-        pytest.fail(test.output, pytrace=False)
+    verdict = next(v for v in result.checks if v.title == check.title)
+    if not verdict.passed:
+        pytest.fail(check_text(verdict), pytrace=False)

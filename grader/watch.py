@@ -38,27 +38,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from grader import course, layout, progress
+from grader.report_text import MARK, STATUS_WORDS, STYLE, exercise_blocks, CODE, TITLE, NOTE, READ
+from grader.verdict import ExerciseVerdict, Status, points
 
 KEYS = "h hint · n next unfinished · a check all · q quit"
 SLOTS = 2  # exercises graded at once (one waits on its worker while the other works)
-# grader.runner's verdicts, and how the screen says them (set by _use_runner_statuses:
-# the runner imports torch, which must not happen before the fork server starts).
-PASSED = FAILED = NOT_IMPLEMENTED = MISSING = ""
-MARK: dict[str, str] = {}
-STYLE: dict[str, str] = {}
-WORDS: dict[str, str] = {}
-VERDICT: dict[str, str] = {}
-
-
-def _use_runner_statuses() -> None:
-    global PASSED, FAILED, NOT_IMPLEMENTED, MISSING
-    from grader import runner
-
-    PASSED, FAILED, NOT_IMPLEMENTED, MISSING = runner.PASSED, runner.FAILED, runner.NOT_IMPLEMENTED, runner.MISSING
-    MARK.update({PASSED: "✓", FAILED: "✗", NOT_IMPLEMENTED: "·", MISSING: "?"})
-    STYLE.update({PASSED: "green", FAILED: "red", NOT_IMPLEMENTED: "yellow", MISSING: "magenta"})
-    WORDS.update({PASSED: "passes", FAILED: "fails", NOT_IMPLEMENTED: "not started", MISSING: "missing"})
-    VERDICT.update({PASSED: "✓ passed", FAILED: "✗ failed", NOT_IMPLEMENTED: "· not started", MISSING: "? missing"})
+PASSED, FAILED = Status.PASSED, Status.FAILED
+WORDS = {Status.PASSED: "passes", Status.FAILED: "fails", Status.CRASHED: "crashes", Status.TIMED_OUT: "times out",
+         Status.BANNED: "banned call", Status.NOT_WRITTEN: "not started", Status.WAITING: "waiting",
+         Status.MISSING: "missing", Status.NOT_RUN: "not checked"}
 CLEAR, HOME, ERASE_LINE, ERASE_BELOW = "\x1b[2J", "\x1b[H", "\x1b[K", "\x1b[J"
 HIDE_CURSOR, SHOW_CURSOR = "\x1b[?25l", "\x1b[?25h"
 
@@ -91,15 +79,13 @@ class Run:
     changes: list[Change] = field(default_factory=list)
 
 
-def _passed_checks(result: Any) -> tuple[int, int]:
-    return sum(t.passed for t in result.tests), len(result.tests)
+def _passed_checks(result: ExerciseVerdict) -> tuple[int, int]:
+    return sum(c.passed for c in result.checks), len(result.checks)
 
 
-def _first_failure_title(result: Any) -> str:
-    failure = result.first_failure
-    if failure is None or result.status != FAILED:
-        return ""
-    return failure.check_name.split(": ", 1)[-1]
+def _first_failure_title(result: ExerciseVerdict) -> str:
+    lead = result.lead
+    return lead.title if lead is not None and result.status is FAILED else ""
 
 
 def _function_dumps(tree: ast.Module) -> dict[str, str]:
@@ -109,10 +95,6 @@ def _function_dumps(tree: ast.Module) -> dict[str, str]:
 class Watcher:
     def __init__(self, submission: Path, exercises: list[course.Exercise], out: TextIO,
                  keys: bool, screen: bool) -> None:
-        from grader.runner import ExerciseResult
-
-        _use_runner_statuses()
-        self.ExerciseResult = ExerciseResult
         self.submission = submission
         self.exercises = exercises
         self.names = {e.name for e in exercises}
@@ -122,7 +104,7 @@ class Watcher:
         self.screen = screen  # redraw in place (a terminal) or print each finished run (a pipe)
         self.events: queue.Queue = queue.Queue()
         self.stop = threading.Event()
-        self.results: dict[str, Any] = {}
+        self.results: dict[str, ExerciseVerdict] = {}
         self.from_cache: set[str] = set()
         self.pending: list[course.Exercise] = []
         self.running: dict[str, Job] = {}
@@ -139,7 +121,7 @@ class Watcher:
         self.resized = False
         self.first_frame = True
         self.printed_run = 0  # the last run printed whole (pipe mode)
-        self.others: dict[str, progress.Status] = {}
+        self.others: dict[str, progress.Entry] = {}
         self.finished = False
 
     # ---- events -------------------------------------------------------------------------
@@ -149,32 +131,18 @@ class Watcher:
             path = self.submission / f"{module}.py"
             tree = layout.parse(path)
             self.sources[module] = _function_dumps(tree) if tree else {}
-        statuses, _ = progress.survey(self.submission)
-        self.others = {s.exercise.name: s for s in statuses  # known without running anything
-                       if s.exercise.name not in self.names and s.detail != "not checked yet"}
-        cached = progress.recall(self.submission, self.exercises)
-        for exercise in self.exercises:
-            entry = cached.get(exercise.name)
-            result = self._cached_result(exercise, entry) if entry else None
-            if result is not None:
-                self.results[exercise.name] = result
-                self.from_cache.add(exercise.name)
+        entries, _ = progress.survey(self.submission)
+        self.others = {e.exercise.name: e for e in entries  # known without running anything
+                       if e.exercise.name not in self.names and e.status is not Status.NOT_RUN}
+        for name, result in progress.recall(self.submission, self.exercises).items():
+            self.results[name] = result
+            self.from_cache.add(name)
         stale = [e for e in self.exercises if e.name not in self.results]
         self._begin_run("started", stale)
         self.focus = self._first_unfinished() or self.exercises[0]
         threading.Thread(target=self._watch_files, daemon=True, name="watch-files").start()
         if self.keys:
             threading.Thread(target=self._read_keys, daemon=True, name="watch-keys").start()
-
-    def _cached_result(self, exercise: course.Exercise, entry: dict[str, Any]) -> Any:
-        from grader.runner import TestResult
-
-        try:
-            tests = [TestResult(str(t["name"]), float(t["score"]), float(t["max_score"]), bool(t["passed"]),
-                                str(t["output"])) for t in entry["tests"]]
-            return self.ExerciseResult(exercise, str(entry["status"]), tests, float(entry.get("seconds", 0.0)))
-        except (KeyError, TypeError, ValueError):
-            return None
 
     def _watch_files(self) -> None:
         import watchfiles
@@ -207,10 +175,10 @@ class Watcher:
                 self.events.put(("key", key))
 
     def _grade(self, job: Job) -> None:
-        from grader.runner import grade_exercise
+        from grader.session import grade_one
 
         try:
-            result = grade_exercise(job.exercise, self.submission)
+            result = grade_one(self.submission, job.exercise)
         except BaseException as error:  # noqa: BLE001 - a fault of the grader: said on screen
             self.events.put(("error", f"the grader failed on {job.exercise.name}: {type(error).__name__}: {error}"))
             result = None
@@ -397,7 +365,6 @@ class Watcher:
         before = self.results.get(name)
         self.results[name] = result
         self.from_cache.discard(name)
-        progress.remember(self.submission, [result], {name: job.fingerprint})
         if self.run is not None and name in self.run.names:
             self.run.changes = [c for c in self.run.changes if c.name != name]
             self.run.changes.append(Change(
@@ -475,7 +442,8 @@ class Watcher:
 
     def _change_line(self, change: Change) -> tuple[str, str]:
         after = WORDS.get(change.after, change.after)
-        delta = f"  {change.score_delta:+g} points" if change.score_delta else ""
+        delta = f"  {'+' if change.score_delta > 0 else '−'}{points(abs(change.score_delta))} points" \
+            if round(change.score_delta, 2) else ""
         passed, total = change.checks
         counted = f" ({passed}/{total} checks)" if change.after in (PASSED, FAILED) else ""
         if change.before is None:
@@ -490,7 +458,7 @@ class Watcher:
             text = f"  {change.name}: still fails ({passed}/{total} checks{moved}){first}{delta}"
         else:
             text = f"  {change.name}: still {after}"
-        style = STYLE.get(change.after, "") if change.before != change.after or change.after == FAILED else "dim"
+        style = STYLE[change.after] if change.before != change.after or change.after == FAILED else "dim"
         return text, style
 
     def _focus_lines(self, width: int) -> list[tuple[str, str]]:
@@ -506,44 +474,42 @@ class Watcher:
             lines.append(("  ⟳ checking…" if busy else "  not checked yet", "cyan"))
         else:
             passed, total = _passed_checks(result)
-            points = f"{result.score:g}/{exercise.points:g} points"
-            verdict = VERDICT.get(result.status, result.status)
+            score = f"{points(result.score)}/{points(exercise.points)} points"
+            verdict = f"{MARK[result.status]} {STATUS_WORDS[result.status]}"
             state = "  (checking again…)" if busy else ("  (from last time)" if exercise.name in self.from_cache
                                                         else "")
-            lines.append((f"  {verdict} · {points} · {passed} of {total} checks pass{state}",
-                          STYLE.get(result.status, "") + (" dim" if busy else " bold")))
+            lines.append((f"  {verdict} · {score} · {passed} of {total} checks pass{state}",
+                          STYLE[result.status] + (" dim" if busy else " bold")))
             lines += self._verdict_lines(exercise, result)
         if self.hint_level:
             lines += self._hint_lines(exercise, width)
         return lines
 
-    def _verdict_lines(self, exercise: course.Exercise, result: Any) -> list[tuple[str, str]]:
+    def _verdict_lines(self, exercise: course.Exercise, result: ExerciseVerdict) -> list[tuple[str, str]]:
         lines: list[tuple[str, str]] = []
-        if result.status == PASSED:
+        if result.status is PASSED:
             following = next((e for e in self.exercises[self.exercises.index(exercise) + 1:]
                               + self.exercises if self._status(e) != PASSED), None)
             if following is not None:
                 lines.append((f"  Next unfinished: {following.name} — press n", "green"))
             else:
                 lines.append(("  Every function you watch passes.", "green"))
-        elif result.status == FAILED:
-            failed = [t for t in result.tests if not t.passed]
-            first = failed[0]
-            same = all(t.output == first.output for t in failed) and len(failed) == len(result.tests)
-            if not same:
-                lines.append((f"  failed: {first.check_name.split(': ', 1)[-1]}", "red"))
-            for text in first.output.splitlines():
-                lines.append(("    " + text, ""))
-            if len(failed) > 1 and not same:
-                others = "; ".join(t.check_name.split(": ", 1)[-1] for t in failed[1:])
-                lines.append((f"  also failing: {others}", "dim"))
-        elif result.status == NOT_IMPLEMENTED:
+            return lines
+        if result.status is Status.NOT_WRITTEN:
             lines.append(("  Replace the stub's `raise NotImplementedError(...)` with your code and save.", ""))
             lines.append((f"  Read: {exercise.reading} — {exercise.url}", "dim"))
             lines.append(("  Stuck? Press h for a hint.", "dim"))
-        else:
-            for text in (result.tests[0].output if result.tests else "").splitlines():
-                lines.append(("  " + text, "magenta"))
+            return lines
+        for kind, text in exercise_blocks(result):
+            if kind == CODE:
+                lines += [(line, "") for line in text.splitlines()]
+            elif kind == TITLE:
+                lines.append(("  " + text, "red"))
+            elif kind in (NOTE, READ):
+                lines.append(("  " + text, "dim"))
+            else:
+                lines += [("    " + line, STYLE[result.status] if result.lead is None else "")
+                          for line in text.splitlines()]
         return lines
 
     def _hint_lines(self, exercise: course.Exercise, width: int) -> list[tuple[str, str]]:
@@ -569,10 +535,10 @@ class Watcher:
             for exercise in (e for e in course.EXERCISES if e.module == module):
                 if exercise.name in self.names:
                     status = self._status(exercise)
-                    marks += MARK.get(status, "○") if status else "○"
+                    marks += MARK[status] if status else "○"
                 else:
                     other = self.others.get(exercise.name)
-                    marks += progress.MARK.get(other.state, "○") if other else "○"
+                    marks += MARK[other.status] if other else "○"
             parts.append(f"{module.split('_')[0]} {marks}")
         return "   ".join(parts)
 
@@ -580,10 +546,10 @@ class Watcher:
         watched_done = sum(self._status(e) == PASSED for e in self.exercises)
         others = sum(s.score for s in self.others.values())
         total = score + others
-        done = watched_done + sum(s.state == progress.DONE for s in self.others.values())
+        done = watched_done + sum(s.status is PASSED for s in self.others.values())
         filled = int(round(20 * total / course.MAX_SCORE)) if course.MAX_SCORE else 0
         bar = "█" * filled + "░" * (20 - filled)
-        return f"Course total {total:g} / {course.MAX_SCORE:g}  {bar}  {done} of {len(course.EXERCISES)} functions pass"
+        return f"Course total {points(total)} / {points(course.MAX_SCORE)}  {bar}  {done} of {len(course.EXERCISES)} functions pass"
 
     def render(self, force: bool = False) -> None:
         columns, rows = shutil.get_terminal_size((100, 40))
@@ -638,27 +604,13 @@ class Watcher:
         self.stop.set()
 
 
-def start_fork_server(connections: int = 1) -> None:
-    """Start the fork server with Ctrl-C ignored (it keeps that for good): a terminal sends
-    SIGINT to its whole foreground process group and Jupyter's "interrupt" to the kernel's,
-    and only the watcher or the notebook should answer it, not die with a traceback."""
-    from grader import forkserver
-
-    if threading.current_thread() is not threading.main_thread():
-        forkserver.start_server(connections)
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        forkserver.start_server(connections)
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
 def run_watch(args: argparse.Namespace) -> int:
-    from grader.cli import _exercises, _submission
+    from grader.paths import exercises as named_exercises
+    from grader.paths import submission_folder
+    from grader.session import start_fork_server
 
-    submission = _submission(args.submission)
-    exercises = _exercises(args.names)
+    submission = submission_folder(args.submission)
+    exercises = named_exercises(args.names)
     start_fork_server()
     out = sys.stdout
     screen = out.isatty() and os.environ.get("TERM") != "dumb"  # a dumb terminal gets the pipe's output

@@ -236,18 +236,19 @@ def _describe_exception(error: BaseException, source_path: str) -> dict[str, Any
         message = str(error)
     except BaseException:  # noqa: BLE001 - a student's exception may fail to print
         message = "<the exception's message could not be printed>"
-    frames = [
-        frame
-        for frame in traceback.extract_tb(error.__traceback__)
-        if frame.filename == source_path
-    ]
+    every_frame = traceback.extract_tb(error.__traceback__)
+    frames = [frame for frame in every_frame if frame.filename == source_path]
     where = "".join(traceback.format_list(frames[-3:]))
+    # The function that raised, when the error was raised in the student's own file (a
+    # stub's NotImplementedError), not deeper down (in torch, say).
+    raised_in = every_frame[-1].name if every_frame and every_frame[-1].filename == source_path else ""
     return {
         "status": "raised",
         "type": type(error).__name__,
         "bases": [cls.__name__ for cls in type(error).__mro__],
         "message": message[:1000],
         "where": where[-1500:],
+        "raised_in": raised_in,
     }
 
 

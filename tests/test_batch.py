@@ -23,7 +23,8 @@ def grader(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def classroom(tmp_path_factory) -> Path:
-    """alice: the solutions; bob: the stubs; carol: os._exit in mse; dave: mse sums."""
+    """alice: the solutions; bob: the stubs; carol: os._exit in mse; dave: mse sums;
+    batch: the solutions, under a name the grader's own state must not collide with."""
     root = tmp_path_factory.mktemp("class")
     shutil.copytree(ROOT / "solutions", root / "alice")
     shutil.copytree(ROOT / "exercises", root / "bob")
@@ -32,6 +33,7 @@ def classroom(tmp_path_factory) -> Path:
     shutil.copytree(ROOT / "solutions", root / "dave")
     shutil.copy(ROOT / "tests" / "mutants" / "l01_regression" / "mse__sum_not_mean.py",
                 root / "dave" / "l01_regression.py")
+    shutil.copytree(ROOT / "solutions", root / "batch")
     (root / "not-a-student.txt").write_text("ignored")
     return root
 
@@ -51,8 +53,8 @@ def _gradebook(output: Path) -> list[dict[str, str]]:
 
 def test_every_student_gets_results_and_a_gradebook_row(graded: Path) -> None:
     rows = {row["student"]: row for row in _gradebook(graded)}
-    assert list(rows) == ["alice", "bob", "carol", "dave"]
-    assert float(rows["alice"]["total"]) == course.MAX_SCORE
+    assert list(rows) == ["alice", "batch", "bob", "carol", "dave"]
+    assert float(rows["alice"]["total"]) == float(rows["batch"]["total"]) == course.MAX_SCORE
     assert float(rows["bob"]["total"]) == 0
     assert float(rows["carol"]["mse"]) == 0 and float(rows["carol"]["mae"]) == course.BY_NAME["mae"].points
     assert float(rows["dave"]["mse"]) < course.BY_NAME["mse"].points
@@ -87,10 +89,21 @@ def test_shards_merge_into_the_same_gradebook(graded: Path, classroom: Path, tmp
         finished = grader("grade-batch", "--submissions", str(classroom), "--output", str(folder),
                           "--shard", f"{k}/2", "--jobs", "1")
         assert finished.returncode == 0, finished.stderr
-    assert {p.stem for p in shards[0].glob("*.json")} == {"alice", "carol", "batch"}
+    assert {p.stem for p in shards[0].glob("*.json")} == {"alice", "bob", "dave", ".grade-batch"}
     merged = tmp_path / "merged"
     assert grader("merge", *map(str, shards), "--output", str(merged)).returncode == 0
     assert (merged / "gradebook.csv").read_text() == (graded / "gradebook.csv").read_text()
+
+
+def test_merge_refuses_other_seeds_before_copying_anything(graded: Path, classroom: Path, tmp_path: Path) -> None:
+    other = tmp_path / "seed7"
+    finished = grader("grade-batch", "--submissions", str(classroom), "--output", str(other),
+                      "--shard", "2/2", "--jobs", "1", "--seed", "7")
+    assert finished.returncode == 0, finished.stderr
+    merged = tmp_path / "merged"
+    refused = grader("merge", str(graded), str(other), "--output", str(merged))
+    assert refused.returncode == 2 and "different seeds" in refused.stderr and "--seed 7" in refused.stderr
+    assert not merged.exists() or not list(merged.iterdir())
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,13 @@ def test_grade_writes_gradescope_results_reproducibly(tmp_path: Path) -> None:
     prefixes = {f"{e.qualname}: " for e in course.EXERCISES}
     for test in a["tests"]:
         assert any(test["name"].startswith(p) for p in prefixes)
-        assert set(test) == {"name", "score", "max_score", "status", "output", "visibility"}
+        assert set(test) == {"name", "score", "max_score", "status", "output", "visibility", "extra_data"}
+    # The verdicts ride along as data (extra_data), and read back as they were graded.
+    from grader.results import verdicts
+
+    graded = verdicts(a)
+    assert [r.exercise for r in graded] == course.EXERCISES and all(r.passed for r in graded)
+    assert sum(r.score for r in graded) == a["score"]
 
 
 @pytest.mark.parametrize("args", [[], ["frobnicate"], ["check", "--bogus"], ["grade", "--submission", "solutions"]])

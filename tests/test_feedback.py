@@ -9,17 +9,23 @@ import textwrap
 from pathlib import Path
 
 from grader import course
+from grader.report_text import check_text
 from grader.runner import grade_exercise
+from grader.verdict import CheckVerdict
 
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "tests" / "mutants" / "l01_regression"
 
 
-def _first_failure(tmp_path: Path, mutant: str, function: str) -> str:
+def _lead(tmp_path: Path, mutant: str, function: str) -> CheckVerdict:
     shutil.copy(MUTANTS / mutant, tmp_path / "l01_regression.py")
     result = grade_exercise(course.BY_NAME[function], tmp_path)
-    assert result.first_failure is not None
-    return result.first_failure.output
+    assert result.lead is not None
+    return result.lead
+
+
+def _first_failure(tmp_path: Path, mutant: str, function: str) -> str:
+    return check_text(_lead(tmp_path, mutant, function))
 
 
 def test_wrong_value_feedback_has_input_expected_received_hint_and_link(tmp_path: Path) -> None:
@@ -28,36 +34,34 @@ def test_wrong_value_feedback_has_input_expected_received_hint_and_link(tmp_path
     assert output.startswith("Wrong answer: the result has the wrong values")
     assert "Property: " in output
     assert "pred = torch.tensor(" in output and "dtype=torch.float" in output
-    assert "mse(pred, target)" in output
+    assert "mse(pred=pred, target=target)" in output
     assert "Expected: tensor of shape ()" in output and "Received: tensor of shape ()" in output
     assert "largest error" in output
     assert "Hint: " in output
     assert exercise.url in output and exercise.docs_path in output
 
 
-def test_the_counterexample_can_be_pasted_and_reproduces_the_failure(tmp_path: Path) -> None:
-    output = _first_failure(tmp_path, "mse__sum_not_mean.py", "mse")
+def test_the_counterexample_pastes_into_a_python_prompt_as_it_is(tmp_path: Path) -> None:
+    """The snippet runs through a plain ``python -`` started in the submission's folder,
+    with no edits, and its call gives the wrong answer the feedback shows."""
+    lead = _lead(tmp_path, "mse__sum_not_mean.py", "mse")
+    output = check_text(lead)
     lines = output.splitlines()
-    start = lines.index("Smallest failing input (paste it into Python):") + 1
-    snippet = []
-    for line in lines[start:]:
-        if not line.startswith("    "):
-            break
-        snippet.append(line[4:])
-    program = "\n".join(
-        [f"import sys; sys.path.insert(0, {str(tmp_path)!r})", "from l01_regression import mse"]
-        + snippet[:-1]
-        + [f"print(float({snippet[-1]}))", "print(float(((pred - target) ** 2).mean()))"]
-    )
-    finished = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    start = lines.index("Smallest failing input (paste it into Python started in your submission's folder):") + 1
+    snippet = lines[start:start + lines[start:].index("mse(pred=pred, target=target)") + 1]
+    assert snippet == lead.counterexample.snippet().splitlines()  # printed flush left, as it is
+    program = "\n".join(snippet) + "\nprint(float(mse(pred=pred, target=target)), float(((pred - target) ** 2).mean()))\n"
+    finished = subprocess.run([sys.executable, "-"], input=program, capture_output=True, text=True, cwd=tmp_path)
     assert finished.returncode == 0, finished.stderr
     received, expected = map(float, finished.stdout.split())
     assert received != expected  # the pasted input shows the bug
 
 
 def test_banned_call_is_named(tmp_path: Path) -> None:
-    output = _first_failure(tmp_path, "mse__mse_loss_getattr.py", "mse")
-    assert "banned call" in output and "torch.nn.functional.mse_loss" in output
+    shutil.copy(MUTANTS / "mse__mse_loss_getattr.py", tmp_path / "l01_regression.py")
+    result = grade_exercise(course.BY_NAME["mse"], tmp_path)
+    assert result.status == "banned call" and "torch.nn.functional.mse_loss" in result.message
+    assert all(c.status == "banned call" for c in result.checks)  # not also "modifies its inputs"
 
 
 def test_the_same_submission_gets_the_same_feedback(tmp_path: Path) -> None:

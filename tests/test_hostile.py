@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 from grader import course
-from grader.runner import PASSED, grade_exercise
+from grader.report_text import check_text
+from grader.runner import grade_exercise
+from grader.verdict import Status
 
 HOSTILE = Path(__file__).parent / "hostile"
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,9 +46,9 @@ def test_misbehaving_function_scores_zero_and_the_rest_is_graded(case: str, says
     submission = _submission(tmp_path, case)
     mse = grade_exercise(course.BY_NAME["mse"], submission)
     assert mse.score == 0
-    assert says in mse.tests[0].output, mse.tests[0].output
+    assert says in check_text(mse.checks[0]), check_text(mse.checks[0])
     mae = grade_exercise(course.BY_NAME["mae"], submission)
-    assert mae.status == PASSED, mae.first_failure.output if mae.first_failure else mae.status
+    assert mae.status == Status.PASSED, check_text(mae.lead) if mae.lead else mae.status
 
 
 @pytest.mark.parametrize("case", ["monkeypatches_at_import", "fake_output"])
@@ -55,17 +57,17 @@ def test_wrong_answer_stays_wrong_whatever_the_submission_patches_or_prints(case
     results, does not change a verdict: comparisons happen in the grader's process."""
     submission = _submission(tmp_path, case)
     mse = grade_exercise(course.BY_NAME["mse"], submission)
-    agreement = mse.tests[0]
+    agreement = mse.checks[0]
     assert not agreement.passed
-    assert "has the wrong values" in agreement.output, agreement.output
+    assert "has the wrong values" in check_text(agreement), check_text(agreement)
     mae = grade_exercise(course.BY_NAME["mae"], submission)
-    assert mae.status == PASSED
+    assert mae.status == Status.PASSED
 
 
 def test_exit_at_import_is_reported_for_the_file(tmp_path: Path) -> None:
     result = grade_exercise(course.BY_NAME["mae"], _submission(tmp_path, "exit_at_import"))
     assert result.score == 0
-    assert "called sys.exit(3) while being loaded" in result.tests[0].output
+    assert "called sys.exit(3) while being loaded" in check_text(result.checks[0])
 
 
 def test_results_file_is_the_graders_own(tmp_path: Path) -> None:
@@ -94,4 +96,4 @@ def test_reference_solutions_are_out_of_reach(tmp_path: Path) -> None:
     mse = grade_exercise(course.BY_NAME["mse"], _submission(tmp_path, "reads_reference"))
     if not mse.isolation or "hidden" not in mse.isolation:
         pytest.skip(f"no mount namespace here: {mse.isolation}")
-    assert not mse.tests[0].passed, "the submission read the reference solutions"
+    assert not mse.checks[0].passed, "the submission read the reference solutions"

@@ -26,7 +26,9 @@ import pytest
 
 from grader import course
 from grader.checks import checks_for, reference
-from grader.runner import PASSED, grade_exercise
+from grader.report_text import check_text
+from grader.runner import grade_exercise
+from grader.verdict import Status
 
 SOLUTIONS = Path(__file__).resolve().parent.parent / "solutions"
 GRADER_FAILED = "the grader itself failed"
@@ -135,8 +137,8 @@ def _cases() -> list[tuple[course.Exercise, Odd]]:
 def test_odd_answer_gets_a_verdict(exercise: course.Exercise, odd: Odd, tmp_path: Path) -> None:
     (tmp_path / f"{exercise.module}.py").write_text(_submission_source(exercise, odd), encoding="utf-8")
     result = grade_exercise(exercise, tmp_path)
-    for test in result.tests:
-        assert GRADER_FAILED not in test.output, test.output
+    for verdict in result.checks:
+        assert GRADER_FAILED not in verdict.message, check_text(verdict)
     may_pass = odd.may_pass == "any" or (odd.may_pass == "tuple" and _returns(exercise).startswith("tuple"))
     if not may_pass:
-        assert result.status != PASSED, f"{exercise.name} returning {odd.name} was accepted"
+        assert result.status != Status.PASSED, f"{exercise.name} returning {odd.name} was accepted"

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from grader import course, replay
 from grader.checks import checks_for
-from grader.runner import PASSED, grade_exercise
+from grader.runner import grade_exercise
+from grader.verdict import Status
 
 SOLUTIONS = Path(__file__).resolve().parent.parent / "solutions"
 
@@ -110,7 +111,7 @@ def test_every_check_of_the_course_is_replayable() -> None:
     """Once the solutions pass, every hypothesis check has its inputs recorded: a check
     that loses this (a draw after calling the student...) makes grade-batch slow."""
     for exercise in course.EXERCISES:
-        assert grade_exercise(exercise, SOLUTIONS).status == PASSED
+        assert grade_exercise(exercise, SOLUTIONS).status == Status.PASSED
         for check in checks_for(exercise):
             if hasattr(check.test, "hypothesis"):
                 assert (check.name, 0) in replay._records, check.name

@@ -99,7 +99,7 @@ def test_wrong_then_right_save_and_the_keys(submission: Path, tmp_path: Path) ->
     term = Terminal(submission, "l01_regression", cache=tmp_path / "cache")
     try:
         screen = term.wait_for(r"Course total 0 / 100")
-        term.wait_for(r"▶ mae .*\n\s+· not started")
+        term.wait_for(r"▶ mae .*\n\s+· not yet implemented")
         assert "h hint · n next unfinished · a check all · q quit" in term.text
 
         save(submission / "l01_regression.py", STUB_MSE, WRONG_MSE)
@@ -110,7 +110,7 @@ def test_wrong_then_right_save_and_the_keys(submission: Path, tmp_path: Path) ->
         assert "Smallest failing input (paste it into Python):" in screen
         assert re.search(r"^\s+mse\(pred, target\)$", screen, re.M)  # the counterexample, as Python
         assert re.search(r"Expected: tensor of shape \(\)", screen)
-        assert "Course total" in screen and "of 24 functions pass" in screen
+        assert "Course total" in screen and f"of {len(course.EXERCISES)} functions pass" in screen
 
         (submission / "l01_regression.py").write_text(stub.replace(STUB_MSE, RIGHT_MSE, 1), encoding="utf-8")
         screen = term.wait_for(r"mse: fails → passes")
@@ -179,7 +179,7 @@ def test_ctrl_c_exits_cleanly_and_the_results_are_kept(submission: Path, tmp_pat
 def test_a_renamed_file_is_named_on_screen(submission: Path, tmp_path: Path) -> None:
     term = Terminal(submission, "mse", cache=tmp_path / "cache")
     try:
-        term.wait_for(r"▶ mse .*\n\s+· not started")
+        term.wait_for(r"▶ mse .*\n\s+· not yet implemented")
         (submission / "l01_regression.py").rename(submission / "l01_regresion.py")
         screen = term.wait_for(r"expected l01_regression\.py, found l01_regresion\.py — rename it")
         assert "? missing" in screen

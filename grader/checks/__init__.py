@@ -29,11 +29,12 @@ from typing import Any, Callable
 import hypothesis
 import torch
 from hypothesis import HealthCheck
-from hypothesis.internal.conjecture import providers as _providers
 
 from grader import course
-from grader.feedback import Failure, render_call
+from grader.feedback import Failure, counterexample
+from grader.hypothesis_internals import keep_local_constants_empty
 from grader.sandbox import Answer, Worker, WorkerLost
+from grader.verdict import Counterexample, Kind, Role
 from grader.wire import Foreign
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -55,13 +56,8 @@ hypothesis.settings.register_profile(
 )
 hypothesis.settings.load_profile("grader")
 
-# Hypothesis also mixes "local constants" into its inputs: literals it finds in
-# whatever project modules happen to be loaded when it first looks. The same
-# submission would then get other inputs under pytest than under `grade`, or in
-# a process that loaded the checks in another order. A grade must depend on the
-# submission and the seed alone, so that pool stays empty (hypothesis has no
-# setting for it).
-_providers._get_local_constants = lambda: _providers._local_constants
+# Inputs depend on the submission and the seed alone (see keep_local_constants_empty).
+keep_local_constants_empty()
 
 # The checks' own tensors are tiny, and intra-op threads only cost: on a busy two-core
 # machine a 4×4 torch.linalg.qr takes milliseconds with two threads, microseconds with one.
@@ -75,6 +71,7 @@ class Check:
     test: Callable[["Student"], None]
     weight: float
     hint: str
+    role: Role = Role.VALUE  # what the check is about: the feedback leads with values
 
     @property
     def name(self) -> str:
@@ -83,18 +80,26 @@ class Check:
 
     @property
     def description(self) -> str:
-        return inspect.getdoc(self.test) or self.title
+        """The property in one paragraph (the docstring's line breaks are not the student's)."""
+        return " ".join((inspect.getdoc(self.test) or self.title).split())
 
 
 _registry: dict[str, list[Check]] = {}
 
 
-def check(function: str, title: str, *, weight: float = 1, hint: str = "") -> Callable:
-    """Register a check of the exercise ``function``."""
+def check(function: str, title: str, *, weight: float = 1, hint: str = "",
+          role: Role = Role.VALUE) -> Callable:
+    """Register a check of the exercise ``function``.
+
+    ``role``: VALUE for what the function computes, GRADIENT for what autograd gets from
+    it, SIDE for side conditions (inputs unchanged, ValueErrors, the global random
+    state). Side conditions are awarded only while the function returns well-formed
+    answers on valid inputs: ``return None`` earns nothing for leaving its inputs alone.
+    """
     exercise = course.BY_NAME[function]
 
     def register(test: Callable) -> Callable:
-        _registry.setdefault(function, []).append(Check(exercise, title, test, weight, hint))
+        _registry.setdefault(function, []).append(Check(exercise, title, test, weight, hint, Role(role)))
         return test
 
     return register
@@ -118,7 +123,12 @@ def reference(module: str) -> ModuleType:
 
 
 class NotImplementedYet(BaseException):
-    """The function still raises the stub's NotImplementedError."""
+    """A stub's NotImplementedError: raised in the function itself, or in another exercise
+    of the course that it calls (``raised_in``) and that is still a stub."""
+
+    def __init__(self, raised_in: str) -> None:
+        super().__init__(raised_in)
+        self.raised_in = raised_in
 
 
 class BannedCallMade(BaseException):
@@ -153,12 +163,12 @@ class Student:
         self.calls = 0  # how many times the function was called (grader.replay watches it)
 
     @property
-    def last_call(self) -> str:
-        """The latest call, as Python a student can paste (written only when shown)."""
+    def last_call(self) -> Counterexample | None:
+        """The latest call as data (written only when a failure shows it)."""
         if self._last_arguments is None:
-            return ""
+            return None
         args, kwargs = self._last_arguments
-        return render_call(self.exercise.name, self.parameter_names, args, kwargs)
+        return counterexample(self.exercise.module, self.exercise.name, self.parameter_names, args, kwargs)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         """Call the function; its return value, or a Failure if it raised."""
@@ -183,8 +193,11 @@ class Student:
             raise WorkerLost(f"your code called sys.exit({answer.message})")
         if answer.status == "missing":
             raise WorkerLost(f"{self.exercise.name} is not defined in your file")
-        if answer.status == "raised" and answer.error_type == "NotImplementedError":
-            raise NotImplementedYet()
+        # A stub's NotImplementedError, raised in a function of the course in the student's
+        # file; from anywhere else (torch, a helper of the student's) it is an ordinary error.
+        if answer.status == "raised" and answer.error_type == "NotImplementedError" \
+                and answer.raised_in in course.BY_NAME:
+            raise NotImplementedYet(answer.raised_in)
         return answer
 
     def returned(self, answer: Answer) -> Any:
@@ -194,7 +207,7 @@ class Student:
             raise Failure(
                 f"your function raised {answer.error_type}: {answer.message}",
                 details=answer.where.rstrip(),
-                kind="raised",
+                kind=Kind.RAISED,
             )
         foreign = _first_foreign(answer.value)
         if foreign is not None:
@@ -213,11 +226,13 @@ class Student:
                 f"expected {error.__name__}, but your function returned a value",
                 expected=error.__name__,
                 received=answer.value,
+                expected_error=error.__name__,
             )
         if error.__name__ not in answer.error_bases:
             raise Failure(
                 f"expected {error.__name__}, but your function raised "
                 f"{answer.error_type}: {answer.message}",
                 details=answer.where.rstrip(),
-                kind="raised",
+                kind=Kind.RAISED,
+                expected_error=error.__name__,
             )

@@ -33,6 +33,7 @@ def expect_inputs_unchanged(student: Student, *args: Any, **kwargs: Any) -> Any:
                 f"`+=`, or an assignment into {name}[...]); the contract forbids modifying inputs",
                 expected=before,
                 received=after,
+                unchanged=True,
             )
         if isinstance(before, Fixture):
             for param, value in before.params.items():
@@ -42,6 +43,7 @@ def expect_inputs_unchanged(student: Student, *args: Any, **kwargs: Any) -> Any:
                         "it must leave the values of what it is given unchanged",
                         expected=value,
                         received=after.get(param),
+                        unchanged=True,
                     )
     return answer.value
 

@@ -16,6 +16,7 @@ from grader.checks.common import (
 )
 from grader.expect import expect_close, expect_scalar, expect_tensor, expect_tensor_list
 from grader.feedback import Failure
+from grader.verdict import Role
 
 ref = reference("l01_regression")
 
@@ -32,7 +33,7 @@ def _loss_checks(name: str, error_word: str) -> None:
         """The loss is the mean of the elementwise errors, a 0-dim tensor of the inputs' dtype."""
         expect_close(student(*pair), reference_loss(*pair))
 
-    @check(name, "gradients reach pred and target", weight=2,
+    @check(name, "gradients reach pred and target", role=Role.GRADIENT, weight=2,
            hint="Build the loss from tensor operations only, with no .item() or NumPy in between.")
     @given(pair=tst.same_shape_pairs(), offset=st.floats(0.5, 10.0))
     def gradients(student, pair, offset):
@@ -55,7 +56,7 @@ def _loss_checks(name: str, error_word: str) -> None:
             raise Failure("the loss should be positive when pred and target differ",
                           received=apart)
 
-    @check(name, "raises ValueError for different shapes or empty input",
+    @check(name, "raises ValueError for different shapes or empty input", role=Role.SIDE,
            hint="Compare pred.shape with target.shape first: broadcasting (N,) against (N, 1) "
                 "silently builds an (N, N) matrix of errors.")
     @given(shapes=tst.different_shapes(), dtype=tst.dtypes())
@@ -65,7 +66,7 @@ def _loss_checks(name: str, error_word: str) -> None:
         expect_value_error(student, torch.ones(first, dtype=dtype), torch.ones(second, dtype=dtype))
         expect_value_error(student, torch.ones(0, dtype=dtype), torch.ones(0, dtype=dtype))
 
-    @check(name, "does not modify its inputs",
+    @check(name, "does not modify its inputs", role=Role.SIDE,
            hint="Use out-of-place operations: `pred - target`, not `pred.sub_(target)` or `-=`.")
     @given(pair=tst.same_shape_pairs())
     def inputs_unchanged(student, pair):
@@ -106,7 +107,7 @@ def hard_sigmoid_defaults(student, x):
     expect_close(student(x), torch.nn.functional.hardsigmoid(x))
 
 
-@check("hard_sigmoid", "gradients reach x, c, b and w", weight=2,
+@check("hard_sigmoid", "gradients reach x, c, b and w", role=Role.GRADIENT, weight=2,
        hint="Keep c, b and w in the tensor expression so autograd can follow them.")
 @given(x=tst.tensors(dtype=torch.float64, low=-20, high=20), data=st.data())
 def hard_sigmoid_gradients(student, x, data):
@@ -117,7 +118,7 @@ def hard_sigmoid_gradients(student, x, data):
     expect_gradients(student, ref.hard_sigmoid, (x, c, b, w), [0, 1, 2, 3], cotangent_like(x))
 
 
-@check("hard_sigmoid", "does not modify its inputs",
+@check("hard_sigmoid", "does not modify its inputs", role=Role.SIDE,
        hint="Write `w * x + b`, not `x.mul_(w)`.")
 @given(x=tst.tensors())
 def hard_sigmoid_unchanged(student, x):
@@ -172,7 +173,7 @@ def piecewise_linear_knots(student, data):
     expect_close(received, expected, "the values at the knots (then left and right of them)", atol=1e-9)
 
 
-@check("piecewise_linear", "gradients reach knots_y",
+@check("piecewise_linear", "gradients reach knots_y", role=Role.GRADIENT,
        hint="Let the ramp heights come from knots_y as tensors, so autograd can follow them.")
 @given(data=st.data())
 def piecewise_linear_gradients(student, data):
@@ -183,7 +184,7 @@ def piecewise_linear_gradients(student, data):
     expect_gradients(student, ref.piecewise_linear, (x, knots_x, knots_y), [2], cotangent_like(x))
 
 
-@check("piecewise_linear", "raises ValueError for bad knots",
+@check("piecewise_linear", "raises ValueError for bad knots", role=Role.SIDE,
        hint="Check the knots first: 1-D, equal lengths, at least 2, strictly increasing x.")
 @given(dtype=tst.dtypes())
 def piecewise_linear_value_errors(student, dtype):
@@ -203,7 +204,7 @@ def piecewise_linear_value_errors(student, dtype):
     expect_value_error(student, x, t(0.0, 2.0, 1.0), t(0.0, 1.0, 2.0))  # increasing, then not
 
 
-@check("piecewise_linear", "does not modify its inputs")
+@check("piecewise_linear", "does not modify its inputs", role=Role.SIDE)
 @given(data=st.data())
 def piecewise_linear_unchanged(student, data):
     """x, knots_x and knots_y hold the same values after the call."""
@@ -238,7 +239,7 @@ def one_hidden_layer_matches_reference(student, net, activation):
     expect_close(student(*net, activation=activation), ref.one_hidden_layer(*net, activation=activation))
 
 
-@check("one_hidden_layer", "gradients reach W, b, c and b0", weight=2,
+@check("one_hidden_layer", "gradients reach W, b, c and b0", role=Role.GRADIENT, weight=2,
        hint="Every parameter must stay in the tensor expression that autograd follows.")
 @given(net=networks(dtype=torch.float64), activation=ACTIVATIONS)
 def one_hidden_layer_gradients(student, net, activation):
@@ -251,7 +252,7 @@ def one_hidden_layer_gradients(student, net, activation):
                      activation=activation)
 
 
-@check("one_hidden_layer", "raises ValueError for an unknown activation or misfit shapes",
+@check("one_hidden_layer", "raises ValueError for an unknown activation or misfit shapes", role=Role.SIDE,
        hint="Check the activation name and every shape before computing.")
 @given(net=networks())
 def one_hidden_layer_value_errors(student, net):
@@ -270,7 +271,7 @@ def one_hidden_layer_value_errors(student, net):
     expect_value_error(student, x, W, b, c, b0.reshape(1))
 
 
-@check("one_hidden_layer", "does not modify its inputs")
+@check("one_hidden_layer", "does not modify its inputs", role=Role.SIDE)
 @given(net=networks(), activation=ACTIVATIONS)
 def one_hidden_layer_unchanged(student, net, activation):
     """x, W, b, c and b0 hold the same values after the call."""
@@ -347,7 +348,7 @@ def minibatches_epoch(student, sizes, seed):
     expect_close(everything.sort().values, torch.arange(n), "all indices of the epoch, sorted")
 
 
-@check("minibatches", "raises ValueError for n < 1 or batch_size < 1")
+@check("minibatches", "raises ValueError for n < 1 or batch_size < 1", role=Role.SIDE)
 @given(bad=st.integers(-3, 0), good=st.integers(1, 10))
 def minibatches_value_errors(student, bad, good):
     """n < 1 or batch_size < 1: ValueError."""
@@ -355,7 +356,7 @@ def minibatches_value_errors(student, bad, good):
     expect_value_error(student, good, bad)
 
 
-@check("minibatches", "with a seed, leaves the global random state alone",
+@check("minibatches", "with a seed, leaves the global random state alone", role=Role.SIDE,
        hint="Draw from a torch.Generator of your own, not from the global one.")
 @given(sizes=SIZES, seed=SEEDS)
 def minibatches_global_state(student, sizes, seed):

@@ -11,6 +11,7 @@ from grader.checks import check, reference
 from grader.checks.common import built, expect_inputs_unchanged, expect_value_error
 from grader.expect import expect_close, expect_tensor, expect_tensor_list
 from grader.feedback import Failure
+from grader.verdict import Role
 
 ref = reference("l02_guidance")
 
@@ -152,7 +153,7 @@ def kfold_global_shuffle(student, counts):
                       "the permutation should come from torch.randperm(n) (the global generator)")
 
 
-@check("kfold", "raises ValueError for k < 2 or k > n",
+@check("kfold", "raises ValueError for k < 2 or k > n", role=Role.SIDE,
        hint="Check k first: at least 2 folds, and no more folds than samples.")
 @given(n=st.integers(2, 30), small=st.integers(-3, 1), extra=st.integers(1, 5), shuffle=st.booleans())
 def kfold_value_errors(student, n, small, extra, shuffle):
@@ -209,7 +210,7 @@ def cross_validation_loss_argument_order(student, problem):
     expect_close(student(*problem), _reference_loss(problem))
 
 
-@check("cross_validation_loss", "does not modify x or y",
+@check("cross_validation_loss", "does not modify x or y", role=Role.SIDE,
        hint="Index with x[train_idx] (a copy) and leave x and y as they are.")
 @given(problem=cross_validation_problems())
 def cross_validation_loss_unchanged(student, problem):

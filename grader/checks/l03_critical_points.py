@@ -16,6 +16,7 @@ from grader.checks.common import (
 )
 from grader.expect import expect_close, expect_equal, expect_tensor
 from grader.feedback import Failure
+from grader.verdict import Role
 
 ref = reference("l03_critical_points")
 
@@ -78,7 +79,7 @@ def second_order_approx_exact_for_quadratics(student, dtype, data):
                  atol=_taylor_atol(*inputs) + 64 * _eps(dtype) * 50)
 
 
-@check("second_order_approx", "gradient in delta matches the reference", weight=2,
+@check("second_order_approx", "gradient in delta matches the reference", role=Role.GRADIENT, weight=2,
        hint="Build the result from delta with tensor operations only (no .item(), .detach() or "
             "NumPy): its gradient in delta is g + ½(H + Hᵀ)δ.")
 @given(inputs=taylor_inputs())
@@ -87,7 +88,7 @@ def second_order_approx_gradient(student, inputs):
     expect_gradients(student, ref.second_order_approx, inputs, [3], torch.ones((), dtype=inputs[0].dtype))
 
 
-@check("second_order_approx", "does not modify its inputs",
+@check("second_order_approx", "does not modify its inputs", role=Role.SIDE,
        hint="Use out-of-place operations: `H @ delta`, not `delta.mul_(...)`.")
 @given(inputs=taylor_inputs())
 def second_order_approx_unchanged(student, inputs):
@@ -143,7 +144,7 @@ def hessian_of_flat_functions(student, dtype, data):
                  + ("linear" if f.factory == "affine_function" else "constant") + " function")
 
 
-@check("hessian", "does not modify theta or f's tensors",
+@check("hessian", "does not modify theta or f's tensors", role=Role.SIDE,
        hint="Differentiate with respect to a fresh leaf: theta.detach().clone().requires_grad_(True); "
             "never add to theta in place.")
 @given(dtype=tst.dtypes(), data=st.data())
@@ -206,7 +207,7 @@ def _bad_hessians(H: torch.Tensor):
 
 
 def _value_error_check(name: str) -> None:
-    @check(name, "raises ValueError for a bad H", weight=2,
+    @check(name, "raises ValueError for a bad H", role=Role.SIDE, weight=2,
            hint="Check before computing: H.ndim == 2 and square, not 0×0, every entry finite "
                 "(torch.isfinite), and (H - H.T).abs().max() <= 1e-6 (absolute, not relative).")
     @given(case=tst.critical_point_hessians())
@@ -232,7 +233,7 @@ def _value_error_check(name: str) -> None:
             assume(float((nudged - nudged.T).abs().max()) <= 5e-7)
         student(nudged, **_with_tol(tol))
 
-    @check(name, "does not modify H",
+    @check(name, "does not modify H", role=Role.SIDE,
            hint="Work on H, not in it: no in-place operations on H.")
     @given(case=tst.critical_point_hessians())
     def unchanged(student, case):

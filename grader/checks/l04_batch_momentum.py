@@ -16,6 +16,7 @@ from grader import strategies as tst
 from grader.checks import check, reference
 from grader.checks.common import built, expect_inputs_unchanged, expect_trajectory_start
 from grader.expect import expect_close, expect_results
+from grader.verdict import Role
 
 ref = reference("l04_batch_momentum")
 
@@ -77,7 +78,7 @@ def momentum_step_without_momentum(student, inputs, zero_as_tensor):
     expect_results(student(theta, grad, m, lr, lam), (theta + step, step), STEP_NAMES)
 
 
-@check("momentum_step", "does not modify its inputs", weight=1,
+@check("momentum_step", "does not modify its inputs", role=Role.SIDE, weight=1,
        hint="`theta += m_next` or `m.mul_(lam)` changes the caller's tensors: build new ones, "
             "m_next = lam * m - lr * grad.")
 @given(inputs=step_inputs(as_tensor=None))
@@ -144,7 +145,7 @@ def momentum_descent_without_momentum(student, inputs):
     expect_close(student(*inputs), torch.stack(rows), "the trajectory")
 
 
-@check("momentum_descent", "does not modify its inputs", weight=1,
+@check("momentum_descent", "does not modify its inputs", role=Role.SIDE, weight=1,
        hint="`theta = theta0` then `theta += m` changes theta0 (and every row you stored): "
             "write theta = theta + m.")
 @given(inputs=descent_inputs(as_tensor=None))

@@ -21,6 +21,7 @@ from grader.checks import check, reference
 from grader.checks.common import built, expect_inputs_unchanged, expect_trajectory_start
 from grader.expect import expect_close, expect_results, expect_tuple
 from grader.feedback import Failure
+from grader.verdict import Role
 
 ref = reference("l05_adaptive_lr")
 
@@ -118,7 +119,7 @@ def adagrad_step_per_coordinate(student, d, data):
                       expected="step sizes decreasing along sq_sum", received=steps)
 
 
-@check("adagrad_step", "does not modify its inputs", weight=1,
+@check("adagrad_step", "does not modify its inputs", role=Role.SIDE, weight=1,
        hint="`theta -= lr * grad / (sigma + eps)` or `sq_sum += grad**2` change the caller's "
             "tensors: build new ones (theta_next = theta - ...).")
 @given(inputs=adagrad_step_inputs(as_tensor=None))
@@ -195,7 +196,7 @@ def _trajectory_checks(name: str, with_alpha: bool, what: str, first_hint: str) 
             rows.append(rows[-1] - step)
         expect_close(student(*inputs), torch.stack(rows), "the trajectory")
 
-    @check(name, "does not modify its inputs", weight=1,
+    @check(name, "does not modify its inputs", role=Role.SIDE, weight=1,
            hint="`theta = theta0` then `theta -= ...` changes theta0 (and every row already "
                 "stored): write theta = theta - ....")
     @given(inputs=trajectory_inputs(with_alpha, as_tensor=None))
@@ -270,7 +271,7 @@ def rmsprop_step_tensor_hyper_parameters(student, inputs):
     expect_results(student(*inputs), ref.rmsprop_step(*inputs), RMSPROP_STEP_NAMES)
 
 
-@check("rmsprop_step", "does not modify its inputs", weight=1,
+@check("rmsprop_step", "does not modify its inputs", role=Role.SIDE, weight=1,
        hint="`sigma.mul_(alpha)` or `theta -= ...` change the caller's tensors: build new ones.")
 @given(inputs=rmsprop_step_inputs(as_tensor=None), first=st.booleans())
 def rmsprop_step_unchanged(student, inputs, first):
@@ -367,7 +368,7 @@ def adam_step_tensor_hyper_parameters(student, inputs):
     expect_results(student(*inputs), ref.adam_step(*inputs), ADAM_NAMES)
 
 
-@check("adam_step", "does not modify its inputs", weight=1,
+@check("adam_step", "does not modify its inputs", role=Role.SIDE, weight=1,
        hint="`m.mul_(beta1)` or `theta -= ...` change the caller's tensors: build new ones "
             "(m_next = beta1 * m + (1 - beta1) * grad).")
 @given(inputs=adam_step_inputs(as_tensor=None))

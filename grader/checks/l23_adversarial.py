@@ -20,6 +20,7 @@ from grader.checks.common import (
 from grader.expect import expect_close, expect_like, expect_tensor
 from grader.feedback import Failure
 from grader.fixtures import Fixture
+from grader.verdict import Role
 
 ref = reference("l23_adversarial")
 
@@ -83,7 +84,7 @@ def cross_entropy_properties(student, pair, shift):
                  "the loss of the shifted logits", atol=1e-9 + 1e-13 * abs(shift), rtol=1e-7)
 
 
-@check("cross_entropy", "gradients reach logits", weight=2,
+@check("cross_entropy", "gradients reach logits", role=Role.GRADIENT, weight=2,
        hint="Build the loss from tensor operations on logits (no .item(), .tolist() or NumPy). "
             "Its gradient with respect to logits[n] is (softmax(logits[n]) - onehot(target[n])) / N.")
 @given(pair=tst.logits_and_targets(), large=st.booleans())
@@ -95,7 +96,7 @@ def cross_entropy_gradients(student, pair, large):
     expect_gradients(student, ref.cross_entropy, (logits, target), [0], torch.tensor(1.5, dtype=logits.dtype))
 
 
-@check("cross_entropy", "raises ValueError for wrong shapes, dtypes or targets",
+@check("cross_entropy", "raises ValueError for wrong shapes, dtypes or targets", role=Role.SIDE,
        hint="Check first: logits is (N, C) with N >= 1, target is (N,), target.dtype is "
             "torch.int64 and every target lies in [0, C).")
 @settings(max_examples=5)  # many calls per example; the inputs matter little
@@ -119,7 +120,7 @@ def cross_entropy_value_errors(student, pair):
     expect_value_error(student, logits, bad)
 
 
-@check("cross_entropy", "does not modify its inputs",
+@check("cross_entropy", "does not modify its inputs", role=Role.SIDE,
        hint="Subtract the row maximum out of place (`logits - m`), not with `logits -= m` or `sub_`.")
 @given(pair=tst.logits_and_targets())
 def cross_entropy_unchanged(student, pair):
@@ -172,7 +173,7 @@ def distance_properties(student, pair):
                       expected=l2, received=linf)
 
 
-@check("distance", "raises ValueError for another norm or different shapes",
+@check("distance", "raises ValueError for another norm or different shapes", role=Role.SIDE,
        hint='Accept exactly "l2" and "linf", and compare x0.shape with x.shape before computing '
             "(broadcasting would silently compare the wrong samples).")
 @settings(max_examples=5)  # many calls per example; the inputs matter little
@@ -187,7 +188,7 @@ def distance_value_errors(student, shapes, dtype, norm):
         expect_value_error(student, torch.ones(first, dtype=dtype), torch.ones(second, dtype=dtype), valid)
 
 
-@check("distance", "does not modify its inputs",
+@check("distance", "does not modify its inputs", role=Role.SIDE,
        hint="Compute Δ = x - x0 out of place: no `x -= x0`, `sub_`, `abs_` or `pow_`.")
 @given(pair=_batch_pairs(), norm=NORMS)
 def distance_unchanged(student, pair, norm):
@@ -281,7 +282,7 @@ def project_linf_elementwise(student, data, dtype, eps):
     expect_close(student(x, x0, eps), ref.project_linf(x, x0, eps))
 
 
-@check("project_linf", "does not modify its inputs",
+@check("project_linf", "does not modify its inputs", role=Role.SIDE,
        hint="torch.clamp(x, ...) returns a new tensor; x.clamp_(...) overwrites the caller's x.")
 @given(problem=_projection_problems())
 def project_linf_unchanged(student, problem):
@@ -345,37 +346,7 @@ def _attack_checks(name: str, targeted: bool) -> None:
     climb = ("x - alpha * sign(∇L) with L = -e(y, model(x)) + e(y_target, model(x))" if targeted
              else "x + alpha * sign(∇ₓ e(y, model(x)))")
 
-    @check(name, "matches the reference iterate on a small model", weight=4,
-           hint=f"Start at x0 itself (no random start); repeat exactly `steps` times: {climb}, "
-                "then project_linf(…, x0, eps). Take the gradient with respect to the current x.")
-    @given(problem=tst.attack_problems(targeted=targeted))
-    def matches_reference(student, problem):
-        """The result is x^steps of the contract's iteration (at most 1% of the pixels may differ,
-        and only where a gradient is within rounding of 0); the shape and dtype of x0."""
-        expected, clear = _reference_run(problem, targeted)
-        assume(clear)
-        _expect_iterate(student(*(problem[a] for a in args)), expected)
-
-    @check(name, "leaves x0 and the model unchanged",
-           hint="Work on a copy: x = x0.detach().clone(); update x out of place; never write into "
-                "x0 or the model's parameters (filling their .grad is allowed).")
-    @given(problem=tst.attack_problems(targeted=targeted))
-    def unchanged(student, problem):
-        """x0, y and the model's parameters keep their values."""
-        expect_inputs_unchanged(student, *(problem[a] for a in args))
-
-    @check(name, "returns a detached tensor",
-           hint="Return x.detach(): the attacked images, cut off from the autograd graph of the "
-                "last step.")
-    def detached(student):
-        """On a small fixed problem, the result is a plain tensor that no longer requires grad."""
-        problem = _fixed_problem(targeted)
-        answer = student.run(*(problem[a] for a in args))
-        expect_tensor(student.returned(answer), "the attacked images")
-        if answer.requires_grad:
-            raise Failure("the attacked images still require grad (they are attached to the "
-                          "attack's autograd graph): return x.detach()")
-
+    # First: on the real task, a success rate far from the reference's says more than a pixel count.
     @check(name, "on the real digits classifier: within the constraint, success as the reference's",
            weight=3,
            hint="Every returned image must be within eps of x0 in every pixel and in [0, 1]; "
@@ -400,6 +371,37 @@ def _attack_checks(name: str, targeted: bool) -> None:
                 details="success = the classifier's answer is "
                         + ("the target class" if targeted else "no longer the true class"),
             )
+
+    @check(name, "matches the reference iterate on a small model", weight=4,
+           hint=f"Start at x0 itself (no random start); repeat exactly `steps` times: {climb}, "
+                "then project_linf(…, x0, eps). Take the gradient with respect to the current x.")
+    @given(problem=tst.attack_problems(targeted=targeted))
+    def matches_reference(student, problem):
+        """The result is x^steps of the contract's iteration (at most 1% of the pixels may differ,
+        and only where a gradient is within rounding of 0); the shape and dtype of x0."""
+        expected, clear = _reference_run(problem, targeted)
+        assume(clear)
+        _expect_iterate(student(*(problem[a] for a in args)), expected)
+
+    @check(name, "leaves x0 and the model unchanged", role=Role.SIDE,
+           hint="Work on a copy: x = x0.detach().clone(); update x out of place; never write into "
+                "x0 or the model's parameters (filling their .grad is allowed).")
+    @given(problem=tst.attack_problems(targeted=targeted))
+    def unchanged(student, problem):
+        """x0, y and the model's parameters keep their values."""
+        expect_inputs_unchanged(student, *(problem[a] for a in args))
+
+    @check(name, "returns a detached tensor", role=Role.SIDE,
+           hint="Return x.detach(): the attacked images, cut off from the autograd graph of the "
+                "last step.")
+    def detached(student):
+        """On a small fixed problem, the result is a plain tensor that no longer requires grad."""
+        problem = _fixed_problem(targeted)
+        answer = student.run(*(problem[a] for a in args))
+        expect_tensor(student.returned(answer), "the attacked images")
+        if answer.requires_grad:
+            raise Failure("the attacked images still require grad (they are attached to the "
+                          "attack's autograd graph): return x.detach()")
 
 
 def _fixed_problem(targeted: bool) -> dict:
