@@ -111,7 +111,8 @@ def expect_equal(received: Any, expected: Any, what: str = "the result") -> None
     """Exactly equal plain values (strings, numbers, None)."""
     if type(received) is not type(expected) or received != expected:
         raise Failure(f"{what} is {describe(received)}, expected {describe(expected)}",
-                      expected=expected, received=received)
+                      expected=expected, received=received,
+                      kind=Kind.WRONG if type(received) is type(expected) else Kind.WRONG_TYPE)
 
 
 def expect_tensor_list(received: Any, what: str = "the result") -> list:

@@ -30,7 +30,7 @@ class Failure(AssertionError):
         received: Any = None,
         details: str = "",
         kind: str = Kind.WRONG,
-        compared: str = "Expected",
+        compared: str = "",
         tolerance: tuple[float, float] | None = None,
         expected_error: str = "",
         unchanged: bool = False,
@@ -41,7 +41,8 @@ class Failure(AssertionError):
         self.received = received
         self.details = details
         self.kind = Kind(kind)
-        # What ``expected`` is, when it is not the answer itself ("Expected residual Hv - λv").
+        # The quantity compared when it is not the answer itself ("residual Hv - λv"): the
+        # feedback then says "Expected residual ..." and "Your residual ...".
         self.compared = compared
         # What a reproduction checks (grader.verdict.Expectation): (rtol, atol) when
         # ``expected`` is the answer itself; the exception the call should raise; or that
@@ -144,7 +145,8 @@ def largest_error(received: torch.Tensor, expected: torch.Tensor) -> str:
     diff = (received.double() - expected.double()).abs()
     diff = torch.where(torch.isnan(received.double()) != torch.isnan(expected.double()),
                        torch.full_like(diff, math.inf), diff)
-    diff = torch.nan_to_num(diff, nan=0.0)
+    # NaN where both are NaN counts as equal; an infinity stays one (not 1.8e+308).
+    diff = torch.nan_to_num(diff, nan=0.0, posinf=math.inf)
     if diff.numel() == 0:
         return ""
     flat = int(diff.argmax())

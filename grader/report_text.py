@@ -63,10 +63,12 @@ def headline(verdict: CheckVerdict) -> str:
 def value_lines(verdict: CheckVerdict) -> list[str]:
     """Expected against received (with what is compared), and the largest error."""
     lines = []
+    expected, received = ((f"Expected {verdict.compared}", f"Your {verdict.compared}") if verdict.compared
+                          else ("Expected", "Received"))
     if verdict.expected is not None:
-        lines.append(f"{verdict.compared}: {verdict.expected}")
+        lines.append(f"{expected}: {verdict.expected}")
     if verdict.received is not None:
-        lines.append(f"Received: {verdict.received}")
+        lines.append(f"{received}: {verdict.received}")
     if verdict.details:
         lines.append(verdict.details)
     return lines

@@ -128,7 +128,7 @@ class CheckVerdict:
     kind: Kind | None = None  # for a failure: how the answer was wrong
     message: str = ""  # what went wrong, in a sentence or two
     counterexample: Counterexample | None = None
-    compared: str = "Expected"  # what ``expected`` is: the answer, or a derived quantity
+    compared: str = ""  # the quantity compared when it is not the answer itself
     expected: str | None = None  # the values, as the feedback shows them
     received: str | None = None
     details: str = ""  # the largest error, or where in the student's file it raised

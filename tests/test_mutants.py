@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from grader import course
-from grader.runner import PASSED, ExerciseResult, grade_exercise
+from grader.report_text import PASTE_HEADER, check_text
+from grader.runner import grade_exercise
+from grader.verdict import ExerciseVerdict, Status
 
 SOLUTIONS = Path(__file__).resolve().parent.parent / "solutions"
 MUTANTS = sorted((Path(__file__).parent / "mutants").glob("*/*__*.py"))
@@ -24,7 +26,7 @@ def _exercise(path: Path) -> course.Exercise:
     return course.BY_NAME[path.name.split("__")[0]]
 
 
-_graded: dict[Path, ExerciseResult] = {}
+_graded: dict[Path, ExerciseVerdict] = {}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -32,10 +34,10 @@ def recorded_inputs() -> None:
     """Grade the solutions first, so that every check has its inputs recorded and the
     mutants are graded the way grade-batch grades its second student (grader.replay)."""
     for exercise in course.EXERCISES:
-        assert grade_exercise(exercise, SOLUTIONS).status == PASSED
+        assert grade_exercise(exercise, SOLUTIONS).status == Status.PASSED
 
 
-def _grade(path: Path, tmp_path: Path) -> ExerciseResult:
+def _grade(path: Path, tmp_path: Path) -> ExerciseVerdict:
     """The mutant's result, graded twice: replaying recorded inputs, and from scratch;
     both must be the same, to the last word of feedback."""
     if path not in _graded:
@@ -43,7 +45,7 @@ def _grade(path: Path, tmp_path: Path) -> ExerciseResult:
         shutil.copy(path, tmp_path / f"{exercise.module}.py")
         replayed = grade_exercise(exercise, tmp_path)
         fresh = grade_exercise(exercise, tmp_path, replaying=False)
-        assert (replayed.status, replayed.tests) == (fresh.status, fresh.tests)
+        assert (replayed.status, replayed.checks) == (fresh.status, fresh.checks)
         _graded[path] = fresh
     return _graded[path]
 
@@ -53,11 +55,10 @@ def test_mutant_is_judged_by_its_name(path: Path, tmp_path: Path) -> None:
     """Rejected or accepted as its name says, whether inputs are drawn afresh or replayed."""
     result = _grade(path, tmp_path)
     if path.stem.split("__")[1].startswith("ok_"):
-        failure = result.first_failure
-        assert result.status == PASSED, failure.output if failure else result.status
+        assert result.status == Status.PASSED, check_text(result.lead) if result.lead else result.message
         assert result.score == pytest.approx(result.exercise.points)
     else:
-        assert result.status != PASSED, f"{path.name} was accepted"
+        assert result.status != Status.PASSED, f"{path.name} was accepted"
         assert result.score < result.exercise.points
 
 
@@ -77,11 +78,13 @@ def test_every_function_has_three_wrong_and_one_correct_mutant() -> None:
 def test_feedback_of_a_wrong_answer_is_complete(path: Path, tmp_path: Path) -> None:
     """A wrong value comes with the input to paste, expected vs received, and the link."""
     result = _grade(path, tmp_path)
-    failure = result.first_failure
-    assert failure is not None
-    output = failure.output
-    assert result.exercise.url in output or "banned call" in output or "Crash" in output, output
-    if output.startswith("Wrong answer"):
-        assert "Smallest failing input (paste it into Python):" in output, output
-        assert f"{result.exercise.name}(" in output, output
-        assert "Hint:" in output or "Read:" in output, output
+    if result.status == Status.BANNED:
+        assert "handout asks you to write yourself" in result.message
+        return
+    lead = result.lead
+    assert lead is not None, result.message
+    output = check_text(lead)
+    assert result.exercise.url in output, output
+    if lead.status == Status.FAILED and lead.counterexample is not None:
+        assert PASTE_HEADER in output and f"{result.exercise.name}(" in output, output
+    assert lead.hint or lead.status != Status.FAILED, output

@@ -218,7 +218,7 @@ def _value_error_check(name: str) -> None:
         for bad, _ in _bad_hessians(H):
             expect_value_error(student, bad)
 
-    @check(name, "accepts H symmetric up to rounding (max |H - Hᵀ| <= 1e-6)",
+    @check(name, "accepts H symmetric up to rounding (max |H - Hᵀ| <= 1e-6)", role=Role.SIDE,
            hint="Symmetric means max |H - Hᵀ| <= 1e-6, not exactly equal: a Hessian computed in "
                 "floating point is symmetric only up to rounding.")
     @given(case=tst.critical_point_hessians(d=2))
@@ -314,13 +314,13 @@ def _expect_eigenvector(v, H: torch.Tensor, lam_min: float) -> torch.Tensor:
     length = float(v.double().norm())
     if abs(length - 1.0) > 64 * d * _eps(H.dtype):
         raise Failure(f"the escape direction should be a unit vector, but its length is {length:.6g}",
-                      expected=1.0, received=v)
+                      expected=1.0, received=length, compared="length ‖v‖")
     residual = H.double() @ v.double() - lam_min * v.double()
     if float(residual.abs().max()) > tolerance:
         raise Failure(
             f"the escape direction is not an eigenvector of the smallest eigenvalue λ_min = "
             f"{lam_min:.6g}: Hv - λ_min·v should be 0",
-            expected=torch.zeros(d, dtype=torch.float64), received=residual,
+            expected=torch.zeros(d, dtype=torch.float64), received=residual, compared="residual Hv - λ_min·v",
             details=f"largest entry of |Hv - λ_min·v|: {float(residual.abs().max()):.3g} "
                     f"(allowed: {tolerance:.3g})")
     return v
@@ -344,7 +344,8 @@ def escape_eigenvector(student, case):
     _expect_eigenvector(got, H, lam_min)
 
 
-@check("escape_direction", "None when no eigenvalue is below -tol", weight=2,
+# A constant None passes this one alone: awarded only with well-formed answers elsewhere.
+@check("escape_direction", "None when no eigenvalue is below -tol", role=Role.SIDE, weight=2,
        hint="If λ_min >= -tol there is no direction of negative curvature: return None "
             "(use the tol argument, not 0 and not a fixed 1e-6).")
 @given(case=tst.critical_point_hessians(kinds=("local_min", "unknown")))

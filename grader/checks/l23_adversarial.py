@@ -17,7 +17,7 @@ from grader.checks.common import (
     expect_inputs_unchanged,
     expect_value_error,
 )
-from grader.expect import expect_close, expect_like, expect_tensor
+from grader.expect import Described, expect_close, expect_like, expect_tensor
 from grader.feedback import Failure
 from grader.fixtures import Fixture
 from grader.verdict import Role
@@ -221,13 +221,15 @@ def _expect_feasible(received: torch.Tensor, x0: torch.Tensor, eps, what: str = 
     slack = 2 * torch.finfo(x0.dtype).eps
     far = ~((received - x0).abs() <= float(eps) + slack)
     if bool(far.any()):
+        largest = float((received - x0).abs().max())
         raise Failure(f"{what} is farther than eps = {float(eps)} from x0 (max |x - x0| <= eps is the constraint)",
-                      expected=x0, received=received,
-                      details=f"largest |x - x0| is {float((received - x0).abs().max())!r}")
+                      expected=Described(f"at most eps = {float(eps)}"), received=Described(repr(largest)),
+                      compared="largest |x - x0|")
     if not bool(((received >= 0) & (received <= 1)).all()):
         raise Failure(f"{what} has pixels outside [0, 1]: every element must be a valid pixel",
-                      received=received,
-                      details=f"min {float(received.min())!r}, max {float(received.max())!r}")
+                      expected=Described("min >= 0 and max <= 1"),
+                      received=Described(f"min {float(received.min())!r}, max {float(received.max())!r}"),
+                      compared="pixel range")
 
 
 @check("project_linf", "returns the nearest valid point (matches the reference)", weight=3,
@@ -368,6 +370,8 @@ def _attack_checks(name: str, targeted: bool) -> None:
             raise Failure(
                 f"the attack succeeds on {rate:.1%} of the images, the reference attack on "
                 f"{expected_rate:.1%}: more than 2 percentage points apart",
+                expected=Described(f"{expected_rate:.1%} (the reference's), give or take 2 points"),
+                received=Described(f"{rate:.1%}"), compared="success rate",
                 details="success = the classifier's answer is "
                         + ("the target class" if targeted else "no longer the true class"),
             )
