@@ -177,8 +177,8 @@ def _run_checks(exercise: course.Exercise, checks: list[Check], worker: Worker, 
         except WorkerLost as lost:
             ended = found[index] = _verdict(
                 check, checks, Status.TIMED_OUT if lost.timed_out else Status.CRASHED,
-                message=lost.reason, counterexample=student.last_call, printed=student.last_printed,
-                hint=check.hint)
+                message=lost.reason, counterexample=student.last_call, printed=student.last_printed)
+            # No hint: it was written for a wrong answer to this property, not for a crash.
             continue
         except Failure as failure:
             found[index] = _failed(check, checks, failure, student)
