@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from grader import course
+from grader.report_text import PASTE_HEADER
+
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives watch in a pty (pip install pexpect)")
 pyte = pytest.importorskip("pyte", reason="pyte reads the pty's screen (pip install pyte)")
 
@@ -107,8 +110,8 @@ def test_wrong_then_right_save_and_the_keys(submission: Path, tmp_path: Path) ->
         assert re.search(r"▶ mse · Lecture 1: Regression", screen)
         assert "✗ failed" in screen
         assert "failed: matches the reference on random inputs" in screen
-        assert "Smallest failing input (paste it into Python):" in screen
-        assert re.search(r"^\s+mse\(pred, target\)$", screen, re.M)  # the counterexample, as Python
+        assert PASTE_HEADER in screen
+        assert re.search(r"^mse\(pred=pred, target=target\)$", screen, re.M)  # the input, flush left
         assert re.search(r"Expected: tensor of shape \(\)", screen)
         assert "Course total" in screen and f"of {len(course.EXERCISES)} functions pass" in screen
 
