@@ -65,10 +65,11 @@ class Row:
 class Keep(StrEnum):
     """What ``fit`` may do with a piece of the focus block; it works down this list."""
 
-    ARGUMENT = "argument"  # a line of the failing input's arguments: cut first, the tallest first
+    ARGUMENT = "argument"  # a line of the failing input's arguments: cut first if long, the tallest first
     PASTE = "paste"  # "paste it into Python": goes with the first line of input cut
     EXTRA = "extra"  # what the code printed, the largest error, the other failing checks
-    INPUT = "input"  # the input's imports and call: cut once no argument line is left
+    IMPORT = "import"  # the input's imports: go before its short arguments
+    INPUT = "input"  # the input's call (or an input told apart from nothing): cut last of the input
     BRIEF = "brief"  # the property: shortened to one row
     WHOLE = "whole"  # the verdict, expected, received, the hint, the link: shortened last
     HEAD = "head"  # the function's name and verdict: one row each, always there
@@ -86,7 +87,7 @@ class Piece:
     @property
     def code(self) -> bool:
         """Python: folded at the edge, as a terminal does, never at spaces."""
-        return self.keep in (Keep.ARGUMENT, Keep.INPUT)
+        return self.keep in (Keep.ARGUMENT, Keep.IMPORT, Keep.INPUT)
 
 
 # ---- rows of a given width ----------------------------------------------------------------
@@ -125,17 +126,20 @@ def one_row(text: str, style: str, width: int) -> Row:
 
 
 def cut_note(lines: int, name: str) -> Piece:
-    plural = "s" if lines != 1 else ""
-    return Piece(f"… {lines} line{plural} of input cut: python -m grader check {name} shows it whole", "dim")
+    """The line that stands for the input's lines cut."""
+    cut = f"{lines} input lines cut: python -m grader check {name} shows them all" if lines != 1 else \
+        f"1 input line cut: python -m grader check {name} shows it"
+    return Piece(f"… {cut}", "dim")
 
 
 def fit(pieces: list[Piece], width: int, rows: int, name: str) -> list[Row]:
     """The focus block of function ``name`` in at most ``rows`` rows of ``width`` cells.
 
-    Until it fits: the failing input's argument lines are cut, the tallest first
-    (with its paste header: what is left would not paste), and one line says how
-    to see the input whole; then what the code printed, the largest error and the
-    other failing checks go; then the input's imports and call; then the property is
+    Until it fits: the failing input's argument lines longer than a row are cut,
+    the tallest first (with its paste header: what is left would not paste), and
+    one line says how to see the input whole; then what the code printed, the
+    largest error and the other failing checks go; then the input's imports, its
+    short argument lines (the last first) and its call; then the property is
     shortened to one row; then the other long pieces to two rows, then one; last,
     rows are cut from the bottom."""
     if rows <= 0:
@@ -153,13 +157,13 @@ def fit(pieces: list[Piece], width: int, rows: int, name: str) -> list[Row]:
         note = len(wrap(cut_note(cut_lines(), name), width)) if cut_lines() else 0
         return note + sum(len(r) for i, r in enumerate(wrapped) if i not in gone)
 
-    for kind in (Keep.ARGUMENT, Keep.EXTRA):
-        while height() > rows and left(kind):
-            gone.add(max(left(kind), key=lambda i: (len(wrapped[i]), i)))
-            if kind is Keep.ARGUMENT:
+    for kind, tallest in ((Keep.ARGUMENT, 2), (Keep.EXTRA, 1), (Keep.IMPORT, 1), (Keep.ARGUMENT, 1),
+                          (Keep.INPUT, 1)):
+        while height() > rows and (candidates := [i for i in left(kind) if len(wrapped[i]) >= tallest]):
+            # The imports go together: one left alone would read as if it were all.
+            gone.update(candidates if kind is Keep.IMPORT else [max(candidates, key=lambda i: (len(wrapped[i]), i))])
+            if cut_lines():
                 gone.update(left(Keep.PASTE))
-    if height() > rows:
-        gone.update(left(Keep.INPUT, Keep.PASTE, Keep.ARGUMENT))
     for kind, limit in ((Keep.BRIEF, 1), (Keep.WHOLE, 2), (Keep.WHOLE, 1)):
         while height() > rows:
             tall = [i for i in left(kind) if len(wrapped[i]) > limit]
@@ -193,8 +197,8 @@ def input_pieces(code: str, example: Counterexample | None) -> list[Piece]:
     if example is None or code != example.snippet():
         return [Piece(code, keep=Keep.INPUT)]
     head = len(example.imports) + 1  # Counterexample.snippet: the imports, the function's, then arguments
-    return [Piece(line, keep=Keep.ARGUMENT if head <= number < len(lines) - 1 else Keep.INPUT)
-            for number, line in enumerate(lines)]
+    return [Piece(line, keep=Keep.IMPORT if number < head else Keep.INPUT if number == len(lines) - 1
+                  else Keep.ARGUMENT) for number, line in enumerate(lines)]
 
 
 def verdict_pieces(result: ExerciseVerdict) -> list[Piece]:
@@ -272,7 +276,7 @@ def next_step(schedule: Schedule, result: ExerciseVerdict) -> list[Piece]:
     pieces = verdict_pieces(result)
     first = course.BY_NAME.get(result.waiting_on) if result.status is Status.WAITING else None
     if first is not None and first.name in schedule.names:
-        pieces.append(Piece(f"Write {first.name} first — press n to go to it", STYLE[Status.WAITING], 2))
+        pieces.append(Piece(f"Press n to go to {first.name}.", STYLE[Status.WAITING], 2))
     return pieces
 
 
