@@ -22,7 +22,8 @@ from grader import course
 from grader.report_text import PASTE_HEADER
 from grader.verdict import Argument, CheckVerdict, Counterexample, ExerciseVerdict, Kind, Role, Status
 from grader.watch.schedule import Change, Run, Schedule
-from grader.watch.screen import Keep, Piece, Row, View, fit, frame
+from grader.watch.fit import Keep, Piece, Row, fit
+from grader.watch.screen import View, frame
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives watch in a pty (pip install pexpect)")
 pyte = pytest.importorskip("pyte", reason="pyte reads the pty's screen (pip install pyte)")

@@ -4,23 +4,17 @@ One frame, top to bottom: the run and what it changed, the function in focus (it
 verdict as ``grader.report_text.exercise_blocks`` renders it, and the hints asked
 for), the course strip, the total and the keys. In a terminal the frame is redrawn
 in place (no alternate screen, no mouse: any terminal, over SSH too) and fitted to
-its size; into a pipe, each run is printed once, whole, when nothing is left to check.
-
-When the focus block is too tall (``fit``), the failing input's argument lines go
-first, replaced by one line saying how to see it whole; the verdict, expected
-against received, the hint and the link stay (see ``Keep`` for the order).
+its size (``grader.watch.fit``); into a pipe, each run is printed once, whole, when
+nothing is left to check.
 """
 
 from __future__ import annotations
 
-import functools
 import io
 import shutil
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from typing import TextIO
 
-from rich.cells import chop_cells, set_cell_size
 from rich.console import Console
 from rich.text import Text
 
@@ -31,6 +25,7 @@ from grader.report_text import (
 )
 from grader.verdict import FOUND_BY_A_CHECK, Counterexample, ExerciseVerdict, Status, points
 from grader.watch.events import Notice
+from grader.watch.fit import Keep, Piece, Row, fit, height, one_row, shorten, wrap
 from grader.watch.schedule import Change, Run, Schedule
 
 KEYS = "h hint · n next unfinished · a check all · q quit"
@@ -52,140 +47,6 @@ class View:
     hint_level: int = 0
     notice: Notice | None = None
     keys: bool = True  # the keys work (stdin is a terminal): show them
-
-
-@dataclass(frozen=True)
-class Row:
-    """One row of the screen, at most as wide as the terminal."""
-
-    text: str
-    style: str = ""
-
-
-class Keep(StrEnum):
-    """What ``fit`` may do with a piece of the focus block; it works down this list."""
-
-    ARGUMENT = "argument"  # a line of the failing input's arguments: cut first if long, the tallest first
-    PASTE = "paste"  # "paste it into Python": goes with the first line of input cut
-    EXTRA = "extra"  # what the code printed, the largest error, the other failing checks
-    IMPORT = "import"  # the input's imports: go before its short arguments
-    INPUT = "input"  # the input's call (or an input told apart from nothing): cut last of the input
-    BRIEF = "brief"  # the property: shortened to one row
-    WHOLE = "whole"  # the verdict, expected, received, the hint, the link: shortened last
-    HEAD = "head"  # the function's name and verdict: one row each, always there
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A piece of the focus block, before it is wrapped into rows."""
-
-    text: str
-    style: str = ""
-    indent: int = 0  # a prose line wraps under itself
-    keep: Keep = Keep.WHOLE
-
-    @property
-    def code(self) -> bool:
-        """Python: folded at the edge, as a terminal does, never at spaces."""
-        return self.keep in (Keep.ARGUMENT, Keep.IMPORT, Keep.INPUT)
-
-
-# ---- rows of a given width ----------------------------------------------------------------
-
-
-@functools.cache
-def _measure(width: int) -> Console:
-    return Console(file=io.StringIO(), width=width, color_system=None, highlight=False, emoji=False)
-
-
-def wrap(piece: Piece, width: int) -> list[str]:
-    """The piece as rows of at most ``width`` cells (wide characters count twice)."""
-    room = max(1, width - piece.indent)
-    rows = []
-    for line in piece.text.expandtabs().split("\n"):
-        if piece.code:
-            parts = chop_cells(line, room) or [""]
-        else:
-            parts = [part.plain.rstrip() for part in Text(line).wrap(_measure(room), room, overflow="fold")] or [""]
-        rows += [" " * piece.indent + part for part in parts]
-    return rows
-
-
-def shorten(rows: list[str], limit: int, width: int) -> list[str]:
-    """At most ``limit`` rows, the last ending in "…" if anything was left out."""
-    if len(rows) <= limit:
-        return rows
-    return rows[:limit - 1] + [set_cell_size(rows[limit - 1], width - 1).rstrip() + "…"]
-
-
-def one_row(text: str, style: str, width: int) -> Row:
-    return Row(shorten(wrap(Piece(text), width), 1, width)[0], style)
-
-
-# ---- fitting the focus block ----------------------------------------------------------------
-
-
-def cut_note(lines: int, name: str) -> Piece:
-    """The line that stands for the input's lines cut."""
-    cut = f"{lines} input lines cut: python -m grader check {name} shows them all" if lines != 1 else \
-        f"1 input line cut: python -m grader check {name} shows it"
-    return Piece(f"… {cut}", "dim")
-
-
-def fit(pieces: list[Piece], width: int, rows: int, name: str) -> list[Row]:
-    """The focus block of function ``name`` in at most ``rows`` rows of ``width`` cells.
-
-    Until it fits: the failing input's argument lines longer than a row are cut,
-    the tallest first (with its paste header: what is left would not paste), and
-    one line says how to see the input whole; then what the code printed, the
-    largest error and the other failing checks go; then the input's imports, its
-    short argument lines (the last first) and its call; then the property is
-    shortened to one row; then the other long pieces to two rows, then one; last,
-    rows are cut from the bottom."""
-    if rows <= 0:
-        return []
-    wrapped = [shorten(wrap(p, width), 1, width) if p.keep is Keep.HEAD else wrap(p, width) for p in pieces]
-    gone: set[int] = set()
-
-    def left(*kinds: Keep) -> list[int]:
-        return [i for i, p in enumerate(pieces) if p.keep in kinds and i not in gone]
-
-    def cut_lines() -> int:
-        return sum(len(pieces[i].text.splitlines()) for i in gone if pieces[i].code)
-
-    def height() -> int:
-        note = len(wrap(cut_note(cut_lines(), name), width)) if cut_lines() else 0
-        return note + sum(len(r) for i, r in enumerate(wrapped) if i not in gone)
-
-    for kind, tallest in ((Keep.ARGUMENT, 2), (Keep.EXTRA, 1), (Keep.IMPORT, 1), (Keep.ARGUMENT, 1),
-                          (Keep.INPUT, 1)):
-        while height() > rows and (candidates := [i for i in left(kind) if len(wrapped[i]) >= tallest]):
-            # The imports go together: one left alone would read as if it were all.
-            gone.update(candidates if kind is Keep.IMPORT else [max(candidates, key=lambda i: (len(wrapped[i]), i))])
-            if cut_lines():
-                gone.update(left(Keep.PASTE))
-    for kind, limit in ((Keep.BRIEF, 1), (Keep.WHOLE, 2), (Keep.WHOLE, 1)):
-        while height() > rows:
-            tall = [i for i in left(kind) if len(wrapped[i]) > limit]
-            if not tall:
-                break
-            index = max(tall, key=lambda i: (len(wrapped[i]), i))
-            wrapped[index] = shorten(wrapped[index], limit, width)
-
-    out: list[Row] = []
-    noted = False
-    for index, piece in enumerate(pieces):
-        if index not in gone:
-            out += [Row(text, piece.style) for text in wrapped[index]]
-        elif piece.code and not noted:  # where the input was
-            note = cut_note(cut_lines(), name)
-            out += [Row(text, note.style) for text in wrap(note, width)]
-            noted = True
-    if len(out) > rows:
-        more = len(out) - rows + 1
-        out = out[:rows - 1] + [one_row(f"… {more} more lines: a larger window, or python -m grader check {name}",
-                                        "dim", width)]
-    return out
 
 
 # ---- the focus block -------------------------------------------------------------------------
@@ -229,15 +90,9 @@ def verdict_pieces(result: ExerciseVerdict) -> list[Piece]:
     return pieces
 
 
-def status_words(result: ExerciseVerdict) -> str:
-    if result.status is Status.WAITING and result.waiting_on:
-        return f"waiting on {result.waiting_on}"
-    return STATUS_WORDS[result.status]
-
-
 def verdict_line(result: ExerciseVerdict, busy: bool, cached: bool) -> Piece:
     exercise = result.exercise
-    parts = [f"{MARK[result.status]} {status_words(result)}",
+    parts = [f"{MARK[result.status]} {said(result, STATUS_WORDS)}",
              f"{points(result.score)}/{points(exercise.points)} points"]
     if result.status in (Status.PASSED, *FOUND_BY_A_CHECK):
         parts.append(f"{sum(c.passed for c in result.checks)} of {len(result.checks)} checks pass")
@@ -304,10 +159,15 @@ def _first_failure(result: ExerciseVerdict) -> str:
     return lead.title if lead is not None and result.status is Status.FAILED else ""
 
 
-def _word(result: ExerciseVerdict) -> str:
+def said(result: ExerciseVerdict, words: dict[Status, str]) -> str:
+    """The status in these words; waiting names the exercise to write first."""
     if result.status is Status.WAITING and result.waiting_on:
         return f"waiting on {result.waiting_on}"
-    return WORDS[result.status]
+    return words[result.status]
+
+
+def _word(result: ExerciseVerdict) -> str:
+    return said(result, WORDS)
 
 
 def _moved(change: Change) -> bool:
@@ -423,7 +283,7 @@ def frame(schedule: Schedule, view: View, columns: int, rows: int | None) -> lis
         focus = [Row(text, p.style) for p in pieces for text in wrap(p, width)]
         return [title, *top, *changes, *notice, rule, *focus, rule, *bottom]
 
-    needed = sum(len(shorten(wrap(p, width), 1, width) if p.keep is Keep.HEAD else wrap(p, width)) for p in pieces)
+    needed = height(pieces, width)
     room = rows - len(top) - len(changes[:1]) - len(notice) - len(bottom)
     shown_changes, show_title, show_rules = changes[:1], False, False
     if room - (len(changes) - 1) >= needed and len(changes) > 1:
