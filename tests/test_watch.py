@@ -358,6 +358,20 @@ def test_a_tall_screen_shows_the_input_whole(tmp_path: Path) -> None:
     assert "also failing, probably for the same reason: leaves x0 unchanged" in _flat(rows)
 
 
+def test_into_a_pipe_the_frame_is_whole_and_names_no_keys(tmp_path: Path) -> None:
+    result = long_failure()
+    stub = ExerciseVerdict(course.BY_NAME["cross_entropy"], Status.NOT_WRITTEN, [], message="not yet implemented")
+    schedule, view = _watching(tmp_path, result, stub, focus=ATTACK.name)
+    view.keys = False
+    text = "\n".join(row.text for row in frame(schedule, view, 101, None))
+    assert "input lines cut" not in text and PASTE_HEADER in text
+    assert "first differing pixel at index [0, 0, 0, 0]" in text and "step 0: loss 1.0986" in text
+    assert "press" not in text.lower() and "q quit" not in text
+    view.focus = stub.exercise
+    text = "\n".join(row.text for row in frame(schedule, view, 101, None))
+    assert "Replace the stub's" in text and "Press h" not in text
+
+
 def _pieces() -> list[Piece]:
     return [Piece("▶ f · Lecture", "bold", 0, Keep.HEAD), Piece("✗ failed", "red", 2, Keep.HEAD),
             Piece("Wrong answer: off by one", "", 4), Piece("Property: it holds", "", 4, Keep.BRIEF),

@@ -112,25 +112,25 @@ def focus_pieces(schedule: Schedule, view: View) -> list[Piece]:
         pieces.append(Piece("⟳ checking…" if busy else "not checked yet", "cyan", 2, Keep.HEAD))
     else:
         pieces.append(verdict_line(result, busy, exercise.name in schedule.from_cache))
-        pieces += next_step(schedule, result)
+        pieces += next_step(schedule, result, view.keys)
     return pieces + hint_pieces(exercise, view.hint_level)
 
 
-def next_step(schedule: Schedule, result: ExerciseVerdict) -> list[Piece]:
-    """What the verdict says, and what to do about it."""
+def next_step(schedule: Schedule, result: ExerciseVerdict, keys: bool) -> list[Piece]:
+    """What the verdict says, and what to do about it (the keys, where they work)."""
     exercise = result.exercise
     if result.status is Status.PASSED:
         following = schedule.next_unfinished(exercise)
         if following is None:
             return [Piece("Every function you watch passes.", "green", 2)]
-        return [Piece(f"Next unfinished: {following.name} — press n", "green", 2)]
+        return [Piece(f"Next unfinished: {following.name}" + (" — press n" if keys else ""), "green", 2)]
     if result.status is Status.NOT_WRITTEN:
         return [Piece("Replace the stub's `raise NotImplementedError(...)` with your code and save.", "", 2),
-                Piece(read_line(exercise), "dim", 2),
-                Piece("Stuck? Press h for a hint.", "dim", 2, Keep.EXTRA)]
+                Piece(read_line(exercise), "dim", 2)] + (
+               [Piece("Stuck? Press h for a hint.", "dim", 2, Keep.EXTRA)] if keys else [])
     pieces = verdict_pieces(result)
     first = course.BY_NAME.get(result.waiting_on) if result.status is Status.WAITING else None
-    if first is not None and first.name in schedule.names:
+    if keys and first is not None and first.name in schedule.names:
         pieces.append(Piece(f"Press n to go to {first.name}.", STYLE[Status.WAITING], 2))
     return pieces
 
