@@ -1,0 +1,338 @@
+"""``watch``'s screen: what is known, as rows of text that fit the terminal.
+
+One frame, top to bottom: the run and what it changed, the function in focus (its
+verdict as ``grader.report_text.exercise_blocks`` renders it, and the hints asked
+for), the course strip, the total and the keys. In a terminal the frame is redrawn
+in place (no alternate screen, no mouse: any terminal, over SSH too) and fitted to
+its size (``grader.watch.fit``); into a pipe, each run is printed once, whole, when
+nothing is left to check.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from dataclasses import dataclass, replace
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from grader import course
+from grader.report_text import (
+    CODE, MARK, NOTE, PASTE_HEADER, READ, STATUS_WORDS, STYLE, TITLE, exercise_blocks, footer_lines, headline,
+    read_line, value_lines,
+)
+from grader.verdict import FOUND_BY_A_CHECK, Counterexample, ExerciseVerdict, Status, points
+from grader.watch.events import Notice
+from grader.watch.fit import Keep, Piece, Row, fit, height, one_row, shorten, wrap
+from grader.watch.schedule import Change, Run, Schedule
+
+KEYS = "h hint · n next unfinished · a check all · q quit"
+CLEAR, HOME, ERASE_LINE, ERASE_BELOW = "\x1b[2J", "\x1b[H", "\x1b[K", "\x1b[J"
+HIDE_CURSOR, SHOW_CURSOR = "\x1b[?25l", "\x1b[?25h"
+# How a change line says each status.
+WORDS = {Status.PASSED: "passes", Status.FAILED: "fails", Status.CRASHED: "crashes", Status.TIMED_OUT: "times out",
+         Status.BANNED: "banned call", Status.NOT_WRITTEN: "not started", Status.WAITING: "waiting",
+         Status.MISSING: "missing", Status.NOT_RUN: "not checked"}
+NOTICE_STYLE = {"error": "red", "warning": "yellow", "done": "green"}
+MOST_CHANGES = 6  # change lines shown one by one; the rest are summed up
+
+
+@dataclass
+class View:
+    """What the student looks at: the function in focus, the hints asked for, a notice."""
+
+    focus: course.Exercise | None = None
+    hint_level: int = 0
+    notice: Notice | None = None
+    keys: bool = True  # the keys work (stdin is a terminal): show them
+
+
+# ---- the focus block -------------------------------------------------------------------------
+
+
+def input_pieces(code: str, example: Counterexample | None) -> list[Piece]:
+    """The failing input, flush left: its arguments apart from its imports and call."""
+    lines = code.splitlines()
+    if example is None or code != example.snippet():
+        return [Piece(code, keep=Keep.INPUT)]
+    head = len(example.imports) + 1  # Counterexample.snippet: the imports, the function's, then arguments
+    return [Piece(line, keep=Keep.IMPORT if number < head else Keep.INPUT if number == len(lines) - 1
+                  else Keep.ARGUMENT) for number, line in enumerate(lines)]
+
+
+def verdict_pieces(result: ExerciseVerdict) -> list[Piece]:
+    """``exercise_blocks`` as pieces, each told what ``fit`` may do with it."""
+    lead = result.lead
+    extra: set[str] = set()  # what the code printed, the largest error
+    whole: set[str] = set()
+    if lead is not None:
+        extra = set(footer_lines(replace(lead, hint=""))) | ({lead.details} if lead.details else set())
+        whole = {headline(lead), *value_lines(lead), *footer_lines(lead)} - extra
+    pieces = []
+    for kind, text in exercise_blocks(result):
+        if kind == CODE:
+            pieces += input_pieces(text, lead.counterexample if lead else None)
+        elif kind == TITLE:
+            pieces.append(Piece(text, "red", 2))
+        elif kind == NOTE:
+            pieces.append(Piece(text, "dim", 2, Keep.EXTRA))
+        elif kind == READ:
+            pieces.append(Piece(text, "dim", 2))
+        elif lead is None:  # one cause for the whole function, said in full
+            pieces.append(Piece(text, STYLE[result.status], 4))
+        elif text == PASTE_HEADER:
+            pieces.append(Piece(text, "", 4, Keep.PASTE))
+        else:
+            keep = Keep.EXTRA if text in extra else Keep.WHOLE if text in whole else Keep.BRIEF
+            pieces.append(Piece(text, "", 4, keep))
+    return pieces
+
+
+def verdict_line(result: ExerciseVerdict, busy: bool, cached: bool) -> Piece:
+    exercise = result.exercise
+    parts = [f"{MARK[result.status]} {said(result, STATUS_WORDS)}",
+             f"{points(result.score)}/{points(exercise.points)} points"]
+    if result.status in (Status.PASSED, *FOUND_BY_A_CHECK):
+        parts.append(f"{sum(c.passed for c in result.checks)} of {len(result.checks)} checks pass")
+    state = "  (checking again…)" if busy else "  (from last time)" if cached else ""
+    return Piece(" · ".join(parts) + state, STYLE[result.status] + (" dim" if busy else " bold"), 2, Keep.HEAD)
+
+
+def focus_pieces(schedule: Schedule, view: View) -> list[Piece]:
+    """The function in focus: its verdict and what to do next, and the hints asked for."""
+    exercise = view.focus
+    if exercise is None:
+        return []
+    pieces = [Piece(f"▶ {exercise.name} · {exercise.lecture.title} · “{exercise.section}”", "bold", 0, Keep.HEAD)]
+    result = schedule.results.get(exercise.name)
+    busy = schedule.busy(exercise.name)
+    if result is None:
+        pieces.append(Piece("⟳ checking…" if busy else "not checked yet", "cyan", 2, Keep.HEAD))
+    else:
+        pieces.append(verdict_line(result, busy, exercise.name in schedule.from_cache))
+        pieces += next_step(schedule, result, view.keys)
+    return pieces + hint_pieces(exercise, view.hint_level)
+
+
+def next_step(schedule: Schedule, result: ExerciseVerdict, keys: bool) -> list[Piece]:
+    """What the verdict says, and what to do about it (the keys, where they work)."""
+    exercise = result.exercise
+    if result.status is Status.PASSED:
+        following = schedule.next_unfinished(exercise)
+        if following is None:
+            return [Piece("Every function you watch passes.", "green", 2)]
+        return [Piece(f"Next unfinished: {following.name}" + (" — press n" if keys else ""), "green", 2)]
+    if result.status is Status.NOT_WRITTEN:
+        return [Piece("Replace the stub's `raise NotImplementedError(...)` with your code and save.", "", 2),
+                Piece(read_line(exercise), "dim", 2)] + (
+               [Piece("Stuck? Press h for a hint.", "dim", 2, Keep.EXTRA)] if keys else [])
+    pieces = verdict_pieces(result)
+    first = course.BY_NAME.get(result.waiting_on) if result.status is Status.WAITING else None
+    if keys and first is not None and first.name in schedule.names:
+        pieces.append(Piece(f"Press n to go to {first.name}.", STYLE[Status.WAITING], 2))
+    return pieces
+
+
+def hint_pieces(exercise: course.Exercise, level: int) -> list[Piece]:
+    from grader.hints import hints_for
+
+    hints = hints_for(exercise)
+    level = min(level, len(hints))
+    if not level:
+        return []
+    more = "press h for the next hint" if level < len(hints) else "that was the last hint"
+    return [Piece("", keep=Keep.EXTRA), Piece(f"Hint {level} of {len(hints)}:", "bold yellow", 2),
+            Piece(hints[level - 1], "yellow", 4), Piece(f"Read: {exercise.url} · {more}", "dim", 4)]
+
+
+# ---- the rest of the frame ---------------------------------------------------------------------
+
+
+def _checks(result: ExerciseVerdict) -> tuple[int, int]:
+    return sum(c.passed for c in result.checks), len(result.checks)
+
+
+def _first_failure(result: ExerciseVerdict) -> str:
+    lead = result.lead
+    return lead.title if lead is not None and result.status is Status.FAILED else ""
+
+
+def said(result: ExerciseVerdict, words: dict[Status, str]) -> str:
+    """The status in these words; waiting names the exercise to write first."""
+    if result.status is Status.WAITING and result.waiting_on:
+        return f"waiting on {result.waiting_on}"
+    return words[result.status]
+
+
+def _word(result: ExerciseVerdict) -> str:
+    return said(result, WORDS)
+
+
+def _moved(change: Change) -> bool:
+    before, after = change.before, change.after
+    if before is None:
+        return False
+    return _word(before) != _word(after) or (after.status is Status.FAILED and (
+        _checks(before) != _checks(after) or _first_failure(before) != _first_failure(after)))
+
+
+def change_line(change: Change) -> tuple[str, str]:
+    before, after = change.before, change.after
+    delta = after.score - (before.score if before else 0.0)
+    gained = f"  {'+' if delta > 0 else '−'}{points(abs(delta))} points" if round(delta, 2) else ""
+    passed, total = _checks(after)
+    counted = f" ({passed}/{total} checks)" if after.status in (Status.PASSED, Status.FAILED) else ""
+    if before is None:
+        text = f"  {change.name}: {_word(after)}{counted}{gained}"
+    elif _word(before) != _word(after):
+        text = f"  {change.name}: {_word(before)} → {_word(after)}{counted}{gained}"
+    elif after.status is Status.FAILED:
+        was = _checks(before)[0]
+        moved = f", was {was}" if was != passed else ""
+        first = (f"; now first fails “{_first_failure(after)}”"
+                 if _first_failure(after) != _first_failure(before) else "")
+        text = f"  {change.name}: still fails ({passed}/{total} checks{moved}){first}{gained}"
+    else:
+        text = f"  {change.name}: still {_word(after)}"
+    return text, STYLE[after.status] if _moved(change) or before is None else "dim"
+
+
+def change_lines(run: Run) -> list[tuple[str, str]]:
+    """What this run changed, one line a function; first results and unchanged ones summed up."""
+    order = {name: index for index, name in enumerate(run.names)}
+    changes = sorted(run.changes, key=lambda c: order.get(c.name, 0))
+    first = [c for c in changes if c.before is None]
+    moved = [c for c in changes if _moved(c)]
+    same = [c for c in changes if c.before is not None and not _moved(c)]
+    lines = [change_line(c) for c in moved[:MOST_CHANGES]]
+    if len(moved) > MOST_CHANGES:
+        lines.append((f"  … and {len(moved) - MOST_CHANGES} more changed", "dim"))
+    if len(first) <= 2:
+        lines += [change_line(c) for c in first]
+    else:
+        counts: dict[str, int] = {}
+        for change in first:
+            counts[_word(change.after)] = counts.get(_word(change.after), 0) + 1
+        summary = ", ".join(f"{n} {word}" for word, n in counts.items())
+        lines.append((f"  checked {len(first)}: {summary}", "dim"))
+    if same:
+        names = ", ".join(c.name for c in same[:4]) + (", …" if len(same) > 4 else "")
+        lines.append((f"  unchanged: {names}", "dim"))
+    return lines
+
+
+def run_line(schedule: Schedule, run: Run) -> str:
+    busy = [n for n in run.names if schedule.busy(n)]
+    state = f" · checking {busy[0]}…" if len(busy) == 1 else f" · checking {len(busy)} functions…" if busy else ""
+    cached = len(schedule.from_cache & schedule.names)
+    if run.trigger == "started" and cached:
+        state += f" · {cached} unchanged since last time"
+    return f"Run {run.number} · {run.when} · {run.trigger}{state}"
+
+
+def strip(schedule: Schedule) -> str:
+    """The course map on one line: a mark per function, lecture by lecture."""
+    parts = []
+    for module in course.LECTURES:
+        marks = ""
+        for exercise in (e for e in course.EXERCISES if e.module == module):
+            if exercise.name in schedule.names:
+                status = schedule.status(exercise)
+            else:
+                other = schedule.others.get(exercise.name)
+                status = other.status if other else None
+            marks += MARK[status] if status else "○"
+        parts.append(f"{module.split('_')[0]} {marks}")
+    return "   ".join(parts)
+
+
+def total_line(schedule: Schedule, width: int) -> str:
+    statuses = [schedule.status(e) for e in schedule.exercises] + [e.status for e in schedule.others.values()]
+    total = sum(r.score for r in schedule.results.values()) + sum(e.score for e in schedule.others.values())
+    done = statuses.count(Status.PASSED)
+    waiting = statuses.count(Status.WAITING)
+    size = 20 if width >= 90 else 10
+    filled = int(round(size * total / course.MAX_SCORE)) if course.MAX_SCORE else 0
+    bar = "█" * filled + "░" * (size - filled)
+    return (f"Course total {points(total)} / {points(course.MAX_SCORE)}  {bar}  {done} of {len(course.EXERCISES)} "
+            f"functions pass" + (f" · {waiting} waiting" if waiting else ""))
+
+
+def frame(schedule: Schedule, view: View, columns: int, rows: int | None) -> list[Row]:
+    """The whole screen as rows; ``rows`` None: all of it (a pipe), else fitted to that many.
+
+    The function in focus gets the room it needs before the title line, the change
+    lines after the first and the rules do; only then is its block cut (``fit``)."""
+    width = max(40, columns - 1)
+    run = schedule.run
+    count = len(schedule.exercises)
+    title = one_row(f"grader watch · {schedule.submission} · {count} function{'s' if count != 1 else ''}",
+                    "bold", width)
+    top = [one_row(run_line(schedule, run), "bold cyan", width)] if run else []
+    changes = [one_row(text, style, width) for text, style in change_lines(run)] if run else []
+    notice = [Row(text, NOTICE_STYLE[view.notice.level])
+              for text in shorten(wrap(Piece(view.notice.text), width), 2, width)] if view.notice else []
+    rule = one_row("─" * min(width, 100), "dim", width)
+    bottom = [one_row(strip(schedule), "", width), one_row(total_line(schedule, width), "bold", width)]
+    if view.keys:
+        bottom.append(one_row(KEYS, "dim", width))
+    pieces = focus_pieces(schedule, view)
+    if rows is None:
+        focus = [Row(text, p.style) for p in pieces for text in wrap(p, width)]
+        return [title, *top, *changes, *notice, rule, *focus, rule, *bottom]
+
+    needed = height(pieces, width)
+    room = rows - len(top) - len(changes[:1]) - len(notice) - len(bottom)
+    shown_changes, show_title, show_rules = changes[:1], False, False
+    if room - (len(changes) - 1) >= needed and len(changes) > 1:
+        shown_changes, room = changes, room - (len(changes) - 1)
+    if room - 1 >= needed:
+        show_title, room = True, room - 1
+    if room - 2 >= needed:
+        show_rules, room = True, room - 2
+    focus = fit(pieces, width, room, view.focus.name if view.focus else "")
+    rules = [rule] if show_rules else []
+    screen = ([title] if show_title else []) + top + shown_changes + notice + rules + focus + rules + bottom
+    return screen[:max(rows, 1)]
+
+
+class Screen:
+    """Where frames go: redrawn in place in a terminal, printed once a run into a pipe."""
+
+    def __init__(self, out: TextIO, terminal: bool) -> None:
+        self.out = out
+        self.terminal = terminal
+        self.first_frame = True
+        self.printed: tuple[int, Notice | None] | None = None  # the last run and notice printed (a pipe)
+
+    def draw(self, schedule: Schedule, view: View, force: bool = False) -> None:
+        if not self.terminal:
+            self._print_run(schedule, view, force)
+            return
+        columns, rows = shutil.get_terminal_size((100, 40))
+        lines = self._styled(frame(schedule, view, columns, rows), columns)
+        prefix = (CLEAR if self.first_frame else "") + HOME
+        self.first_frame = False
+        self.out.write(prefix + "".join(line + ERASE_LINE + "\r\n" for line in lines[:-1])
+                       + lines[-1] + ERASE_LINE + ERASE_BELOW)
+        self.out.flush()
+
+    def _styled(self, rows: list[Row], columns: int) -> list[str]:
+        buffer = io.StringIO()
+        console = Console(file=buffer, width=columns, force_terminal=True, color_system="standard",
+                          highlight=False, emoji=False)
+        for row in rows:
+            console.print(Text(row.text, style=row.style), no_wrap=True, overflow="crop")
+        return buffer.getvalue().rstrip("\n").split("\n")
+
+    def _print_run(self, schedule: Schedule, view: View, force: bool) -> None:
+        """A pipe: the screen once per run, when nothing is left to check."""
+        run = schedule.run
+        if run is None or (any(schedule.busy(n) for n in run.names) and not force) \
+                or (self.printed == (run.number, view.notice) and not force):
+            return
+        self.printed = (run.number, view.notice)
+        self.out.write("\n".join(row.text for row in frame(schedule, view, 101, None)) + "\n\n")
+        self.out.flush()
