@@ -7,6 +7,8 @@ prompt as it is.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from grader import course
 from grader.verdict import FOUND_BY_A_CHECK, CheckVerdict, ExerciseVerdict, Kind, Status, points
 
@@ -61,7 +63,7 @@ def headline(verdict: CheckVerdict) -> str:
 
 
 def value_lines(verdict: CheckVerdict) -> list[str]:
-    """Expected against received (with what is compared), and the largest error."""
+    """Expected against received, saying what is compared."""
     lines = []
     expected, received = ((f"Expected {verdict.compared}", f"Your {verdict.compared}") if verdict.compared
                           else ("Expected", "Received"))
@@ -69,8 +71,6 @@ def value_lines(verdict: CheckVerdict) -> list[str]:
         lines.append(f"{expected}: {verdict.expected}")
     if verdict.received is not None:
         lines.append(f"{received}: {verdict.received}")
-    if verdict.details:
-        lines.append(verdict.details)
     return lines
 
 
@@ -97,7 +97,8 @@ def check_text(verdict: CheckVerdict) -> str:
     lines = [headline(verdict), f"Property: {verdict.statement}"]
     if verdict.counterexample:
         lines += [PASTE_HEADER, snippet(verdict)]
-    return "\n".join(lines + value_lines(verdict) + footer_lines(verdict) + [read_line(verdict.exercise)])
+    lines += value_lines(verdict) + ([verdict.details] if verdict.details else [])
+    return "\n".join(lines + footer_lines(verdict) + [read_line(verdict.exercise)])
 
 
 def others_line(result: ExerciseVerdict, shown: CheckVerdict) -> str:
@@ -120,21 +121,43 @@ def summary_line(result: ExerciseVerdict) -> str:
 
 # ---- an exercise's feedback as blocks: each screen lays them out its own way ----------
 
-TITLE, TEXT, CODE, NOTE, READ = "title", "text", "code", "note", "read"  # kinds of block
+
+class Block(StrEnum):
+    """What a block of feedback is, so that each screen can lay it out (and ``watch``
+    decide what a small terminal keeps) without reading the text."""
+
+    TITLE = "title"  # "failed: <the check's title>"
+    HEADLINE = "headline"  # what went wrong, in one line
+    PROPERTY = "property"  # the property, in a sentence
+    PASTE = "paste"  # the line announcing the input to paste
+    CODE = "code"  # the input itself: written flush left by every screen
+    VALUE = "value"  # expected, or received
+    DETAILS = "details"  # the largest error, where it raised
+    PRINTED = "printed"  # what the student's code printed
+    HINT = "hint"
+    NOTE = "note"  # the other failed checks, and how to see them all
+    READ = "read"  # the section to read, with its address
+    CAUSE = "cause"  # the one cause for the whole exercise (not written, waiting...)
 
 
-def check_blocks(verdict: CheckVerdict) -> list[tuple[str, str]]:
-    """One failed check as (kind, text) blocks: the failure, the input to paste (CODE,
-    written flush left by every screen), expected against received, hint and link."""
-    blocks = [(TITLE, f"failed: {verdict.title}"), (TEXT, headline(verdict)),
-              (TEXT, f"Property: {verdict.statement}")]
+def check_blocks(verdict: CheckVerdict) -> list[tuple[Block, str]]:
+    """One failed check as (kind, text) blocks: the failure, the input to paste,
+    expected against received, hint and link."""
+    blocks = [(Block.TITLE, f"failed: {verdict.title}"), (Block.HEADLINE, headline(verdict)),
+              (Block.PROPERTY, f"Property: {verdict.statement}")]
     if verdict.counterexample:
-        blocks += [(TEXT, PASTE_HEADER), (CODE, snippet(verdict))]
-    blocks += [(TEXT, line) for line in value_lines(verdict) + footer_lines(verdict)]
-    return blocks + [(READ, read_line(verdict.exercise))]
+        blocks += [(Block.PASTE, PASTE_HEADER), (Block.CODE, snippet(verdict))]
+    blocks += [(Block.VALUE, line) for line in value_lines(verdict)]
+    if verdict.details:
+        blocks.append((Block.DETAILS, verdict.details))
+    if verdict.printed.strip():
+        blocks.append((Block.PRINTED, f"Your code printed:\n{verdict.printed.strip()[-800:]}"))
+    if verdict.hint:
+        blocks.append((Block.HINT, f"Hint: {verdict.hint}"))
+    return blocks + [(Block.READ, read_line(verdict.exercise))]
 
 
-def exercise_blocks(result: ExerciseVerdict, every: bool = False) -> list[tuple[str, str]]:
+def exercise_blocks(result: ExerciseVerdict, every: bool = False) -> list[tuple[Block, str]]:
     """What a student reads under a function's line: nothing when it passed; the one
     cause when there is one; else the most telling failure, then the others' names
     (``every``: each other failure in full)."""
@@ -142,14 +165,14 @@ def exercise_blocks(result: ExerciseVerdict, every: bool = False) -> list[tuple[
         return []
     lead = result.lead
     if lead is None:  # one cause for every check: not written, waiting, missing, banned...
-        return [(TEXT, result.message)]
+        return [(Block.CAUSE, result.message)]
     if not every:
         blocks = check_blocks(lead)
         others = others_line(result, lead)
         if others:
-            blocks += [(NOTE, others), (NOTE, all_command(result))]
+            blocks += [(Block.NOTE, others), (Block.NOTE, all_command(result))]
         return blocks
     blocks = []
     for verdict in result.failed:
-        blocks += [block for block in check_blocks(verdict) if block[0] != READ]
-    return blocks + [(READ, read_line(result.exercise))]
+        blocks += [block for block in check_blocks(verdict) if block[0] is not Block.READ]
+    return blocks + [(Block.READ, read_line(result.exercise))]

@@ -9,7 +9,7 @@ import textwrap
 from rich.console import Console
 from rich.markup import escape
 
-from grader.report_text import CODE, MARK, NOTE, READ, STATUS_WORDS, STYLE, TITLE, exercise_blocks
+from grader.report_text import MARK, STATUS_WORDS, STYLE, Block, exercise_blocks
 from grader.verdict import ExerciseVerdict, Status, points
 
 def total_line(results: list[ExerciseVerdict]) -> str:
@@ -37,11 +37,11 @@ class CheckReport:
         self.console.print(f"  [{style}]{MARK[result.status]} {exercise.name:<24}[/{style}] {score:>7}  "
                            f"[{style}]{STATUS_WORDS[result.status]}[/{style}]")
         for kind, text in exercise_blocks(result, self.every):
-            if kind == CODE:  # flush left: it pastes into a python prompt as it is
+            if kind is Block.CODE:  # flush left: it pastes into a python prompt as it is
                 self.console.print(escape(text))
-            elif kind == TITLE:
+            elif kind is Block.TITLE:
                 self.console.print(f"      [red]{escape(text)}[/red]")
-            elif kind == NOTE:
+            elif kind is Block.NOTE:
                 self.console.print(f"      [dim]{escape(text)}[/dim]")
             else:
                 self.console.print(escape(textwrap.indent(text, "      ")))
@@ -58,14 +58,14 @@ FAILED_COLOUR = "#cf222e"
 _PRE = 'style="white-space:pre-wrap;margin:4px 0;padding:6px;border-radius:4px;background:rgba(127,127,127,0.1)"'
 
 
-def _block_html(kind: str, text: str) -> str:
-    if kind == CODE:
+def _block_html(kind: Block, text: str) -> str:
+    if kind is Block.CODE:
         return ('<div style="position:relative"><button title="copy" style="position:absolute;right:4px;top:4px" '
                 'onclick="navigator.clipboard.writeText(this.nextElementSibling.innerText)">copy</button>'
                 f'<pre class="grader-input" {_PRE}><code>{html.escape(text)}</code></pre></div>')
-    if kind == TITLE:
+    if kind is Block.TITLE:
         return f'<div style="margin-top:4px;color:{FAILED_COLOUR}">{html.escape(text)}</div>'
-    if kind == NOTE:
+    if kind is Block.NOTE:
         return f'<div style="opacity:0.7">{html.escape(text)}</div>'
     return f'<div style="white-space:pre-wrap">{html.escape(text)}</div>'
 
@@ -80,7 +80,7 @@ def result_html(result: ExerciseVerdict, every: bool = False) -> str:
     parts = [f'<div>{badge} <code style="font-weight:600">{html.escape(exercise.name)}</code> '
              f'{points(result.score)}/{points(exercise.points)} points'
              f' <span style="opacity:0.7">· {html.escape(exercise.lecture.title)}</span></div>']
-    parts += [_block_html(kind, text) for kind, text in exercise_blocks(result, every) if kind != READ]
+    parts += [_block_html(kind, text) for kind, text in exercise_blocks(result, every) if kind is not Block.READ]
     if not result.passed:
         parts.append(f'<div style="margin-top:4px">Read: <a href="{html.escape(exercise.url)}" target="_blank">'
                      f'{html.escape(exercise.lecture.title)}, “{html.escape(exercise.section)}”</a></div>')

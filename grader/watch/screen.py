@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import io
 import shutil
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
 
 from grader import course
-from grader.report_text import (
-    CODE, MARK, NOTE, PASTE_HEADER, READ, STATUS_WORDS, STYLE, TITLE, exercise_blocks, footer_lines, headline,
-    read_line, value_lines,
-)
+from grader.report_text import MARK, STATUS_WORDS, STYLE, Block, exercise_blocks, read_line
 from grader.verdict import FOUND_BY_A_CHECK, Counterexample, ExerciseVerdict, Status, points
 from grader.watch.events import Notice
 from grader.watch.fit import Keep, Piece, Row, fit, height, one_row, shorten, wrap
@@ -62,31 +59,29 @@ def input_pieces(code: str, example: Counterexample | None) -> list[Piece]:
                   else Keep.ARGUMENT) for number, line in enumerate(lines)]
 
 
+# What a small terminal may do with each kind of feedback block (grader.watch.fit).
+KEEP = {Block.PASTE: Keep.PASTE, Block.DETAILS: Keep.EXTRA, Block.PRINTED: Keep.EXTRA,
+        Block.PROPERTY: Keep.BRIEF, Block.HEADLINE: Keep.WHOLE, Block.VALUE: Keep.WHOLE,
+        Block.HINT: Keep.WHOLE, Block.CAUSE: Keep.WHOLE}
+
+
 def verdict_pieces(result: ExerciseVerdict) -> list[Piece]:
     """``exercise_blocks`` as pieces, each told what ``fit`` may do with it."""
     lead = result.lead
-    extra: set[str] = set()  # what the code printed, the largest error
-    whole: set[str] = set()
-    if lead is not None:
-        extra = set(footer_lines(replace(lead, hint=""))) | ({lead.details} if lead.details else set())
-        whole = {headline(lead), *value_lines(lead), *footer_lines(lead)} - extra
     pieces = []
     for kind, text in exercise_blocks(result):
-        if kind == CODE:
+        if kind is Block.CODE:
             pieces += input_pieces(text, lead.counterexample if lead else None)
-        elif kind == TITLE:
+        elif kind is Block.TITLE:
             pieces.append(Piece(text, "red", 2))
-        elif kind == NOTE:
+        elif kind is Block.NOTE:
             pieces.append(Piece(text, "dim", 2, Keep.EXTRA))
-        elif kind == READ:
+        elif kind is Block.READ:
             pieces.append(Piece(text, "dim", 2))
-        elif lead is None:  # one cause for the whole function, said in full
+        elif kind is Block.CAUSE:  # one cause for the whole function, said in full
             pieces.append(Piece(text, STYLE[result.status], 4))
-        elif text == PASTE_HEADER:
-            pieces.append(Piece(text, "", 4, Keep.PASTE))
         else:
-            keep = Keep.EXTRA if text in extra else Keep.WHOLE if text in whole else Keep.BRIEF
-            pieces.append(Piece(text, "", 4, keep))
+            pieces.append(Piece(text, "", 4, KEEP[kind]))
     return pieces
 
 
