@@ -72,7 +72,24 @@ def write_report(folder: Path, page: Path | None = None, lang: str = "en") -> Wr
 
 def how_to_open(page: Path) -> str:
     """The line that says where the page is and how to open it."""
-    return f"report: {page} (open it in a browser: xdg-open {page}, or file://{page.resolve()})"
+    return f"report: {page} (open it in a browser: xdg-open {page}, or {page.resolve().as_uri()})"
+
+
+def after_grading(folder: Path, complete: bool = True) -> str:
+    """What ``grade-batch`` and ``merge`` say last: the class report, written, and how
+    to open it; or, for one shard of a class, how to make it once the shards are merged."""
+    again = f"python -m grader report {folder}"
+    if not complete:
+        return "class report: after merging the shards (python -m grader merge ...), python -m grader report OUTDIR"
+    try:
+        from grader.class_report.words import language
+
+        written = write_report(folder, lang=language(None))
+    except ImportError as missing:
+        return f"class report: {again} (it needs {missing.name}: pip install -e '.[report]')"
+    except UsageError as error:
+        return f"class report: not written ({error})"
+    return f"{how_to_open(written.page)}\n  misconceptions.csv, feedback/, canvas.csv, moodle.csv beside it; again: {again}"
 
 
 def run_report(args: argparse.Namespace) -> int:

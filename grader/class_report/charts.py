@@ -5,6 +5,7 @@ browser draws it in the page's fonts, Chinese included."""
 from __future__ import annotations
 
 import io
+import warnings
 
 import matplotlib
 
@@ -15,6 +16,9 @@ STYLE = {
     "svg.fonttype": "none",
     "svg.hashsalt": "class-report",  # the same ids run after run
     "font.size": 9,
+    # For measuring the labels; the browser draws them. A font with Chinese glyphs
+    # where the system has one (scripts/install_browser.sh installs WenQuanYi).
+    "font.sans-serif": ["WenQuanYi Micro Hei", "Noto Sans CJK SC", "DejaVu Sans"],
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
@@ -24,8 +28,12 @@ COLOURS = {"full": "#1a7f37", "failing": "#cf222e", "waiting": "#0969da", "not_w
 
 def _svg(figure: Figure) -> str:
     buffer = io.StringIO()
-    with matplotlib.rc_context(STYLE):
-        figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    with matplotlib.rc_context(STYLE), warnings.catch_warnings():
+        # Without a Chinese font a label is measured with another font's boxes:
+        # a little off, and drawn right by the browser all the same.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+        figure.savefig(buffer, format="svg", metadata=dict.fromkeys(("Creator", "Date", "Format", "Type")),
+                       bbox_inches="tight")
     text = buffer.getvalue()
     return text[text.index("<svg"):]  # without the XML prolog and doctype: inline in HTML
 

@@ -31,21 +31,18 @@ def feedback_markdown(submission: Submission, words: dict[str, str]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _indented(lines: list[str]) -> list[str]:
-    """Inside the function's list item."""
-    return [f"  {line}" if line else "" for line in lines]
-
-
 def _block_markdown(kind: str, text: str) -> list[str]:
-    if kind == CODE:  # flush left inside the fence: it pastes into Python as it is
-        return _indented(["```python", *text.splitlines(), "```"])
+    """A block, flush left (not inside the function's list item): the input pastes
+    into Python as it is."""
+    if kind == CODE:
+        return ["```python", *text.splitlines(), "```"]
     if kind == TITLE:
-        return _indented([f"**{text}**"])
+        return [f"**{text}**"]
     if kind == NOTE:
-        return _indented([f"*{text}*"])
+        return [f"*{text}*"]
     if kind == READ or "\n" not in text:
-        return _indented([text])
-    return _indented(["```text", *text.splitlines(), "```"])  # tracebacks, printed output
+        return [text]
+    return ["```text", *text.splitlines(), "```"]  # tracebacks, printed output
 
 
 def feedback_html(submission: Submission, words: dict[str, str], lang: str) -> str:
