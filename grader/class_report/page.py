@@ -17,6 +17,7 @@ from grader.report_text import headline, value_lines
 from grader.verdict import points
 
 TEMPLATE = "report.html.j2"
+LARGEST = 10  # groups listed first, across the course: next tutorial's plan
 
 
 def _environment() -> jinja2.Environment:
@@ -62,6 +63,7 @@ def render(graded: GradedClass, stats: ClassStats, groups: dict[str, list[Group]
     return _environment().get_template(TEMPLATE).render(
         w=words, lang=lang, folder=str(graded.folder), folder_name=graded.folder.name,
         stats=stats, groups=groups, seed=_seed(graded, words),
+        largest=sorted((g for gs in groups.values() for g in gs), key=lambda g: -len(g.students))[:LARGEST],
         isolation=stats.isolation.most_common(), grading_time=_grading_time(graded, words),
         unreadable=graded.unreadable, stuck_percent=round(100 * STUCK_SHARE),
         histogram_svg=charts.score_histogram(stats.totals, stats.max_score, words["histogram_x"], words["histogram_y"]),

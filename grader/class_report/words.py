@@ -11,6 +11,7 @@ import os
 
 EN = {
     "title": "Class report",
+    "colon": ": ",
     "generated_from": "From {folder}: {students} students graded.",
     "unreadable": "Files that hold no verdicts of this grader (left out):",
     "seed": "Seed",
@@ -43,6 +44,7 @@ EN = {
                              "and the smallest input that breaks it, with the expected and received values. "
                              "Largest groups first."),
     "no_misconceptions": "No failures: every function written was right.",
+    "largest_groups": "The largest groups of the class",
     "group": "Group",
     "students_count": "{count} students",
     "student_count": "1 student",
@@ -71,6 +73,7 @@ EN = {
 
 ZH = {
     "title": "班级报告",
+    "colon": "：",
     "generated_from": "来自 {folder}：共批改 {students} 名学生。",
     "unreadable": "不含本评分器结论的文件（未计入）：",
     "seed": "随机种子",
@@ -101,6 +104,7 @@ ZH = {
     "misconceptions": "常见误解",
     "misconceptions_intro": "按检查所见对每个练习的错误分组：违反的性质、能体现错误的最小输入，以及期望值与实际值。人数多的组在前。",
     "no_misconceptions": "没有错误：所有写了的函数都正确。",
+    "largest_groups": "全班最大的几组",
     "group": "组",
     "students_count": "{count} 名学生",
     "student_count": "1 名学生",
