@@ -170,6 +170,31 @@ def test_the_key_leaves_out_what_differs_between_students_of_one_bug(output: Pat
     assert len({failure_key(c.by_exercise["mse"]) for c in copies}) == 1
 
 
+def test_keys_on_made_up_verdicts() -> None:
+    """The same failure seen in two students' files is one key; another property,
+    another input or another received value is another."""
+    from grader.verdict import Argument, CheckVerdict, Counterexample, ExerciseVerdict, Kind, Status
+
+    mse = course.BY_NAME["mse"]
+
+    def result(title="matches the reference on random inputs", target="1.0", received="2.0", details=""):
+        call = Counterexample("l01_regression", "mse", (Argument("pred", "torch.tensor([0.0, 0.0])"),
+                                                         Argument("target", f"torch.tensor([{target}, {target}])")))
+        check = CheckVerdict("l01_regression", "mse", title, Status.FAILED, 0.0, 1.0, kind=Kind.WRONG,
+                             message="the result has the wrong values", counterexample=call,
+                             expected="torch.tensor(1.0)", received=f"torch.tensor({received})", details=details,
+                             printed=details)
+        return ExerciseVerdict(mse, Status.FAILED, [check])
+
+    one = failure_key(result(details='File "/class/alice/l01_regression.py", line 3'))
+    assert one == failure_key(result(received="2.0000000000000004", details='File "/class/bob/x.py", line 9'))
+    assert one != failure_key(result(title="gradients reach pred and target"))
+    assert one != failure_key(result(target="2.0"))
+    assert one != failure_key(result(received="0.5"))
+    not_written = ExerciseVerdict(mse, Status.NOT_WRITTEN, [], message="not yet implemented")
+    assert failure_key(not_written) is None
+
+
 # ---- statistics ------------------------------------------------------------------
 
 

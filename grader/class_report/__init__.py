@@ -89,6 +89,8 @@ def after_grading(folder: Path, complete: bool = True) -> str:
         return f"class report: {again} (it needs {missing.name}: pip install -e '.[report]')"
     except UsageError as error:
         return f"class report: not written ({error})"
+    except Exception as error:  # noqa: BLE001 - the grades are written; the report must not undo that
+        return f"class report: not written ({error.__class__.__name__}: {error}); try: {again}"
     return f"{how_to_open(written.page)}\n  misconceptions.csv, feedback/, canvas.csv, moodle.csv beside it; again: {again}"
 
 

@@ -13,11 +13,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from grader.batch import STATE_FILE
 from grader.paths import UsageError
 from grader.results import verdicts
 from grader.verdict import ExerciseVerdict
 
-STATE_FILE = ".grade-batch.json"  # grade-batch's own: the seed the folder was graded with
 GRADESCOPE_NAME = "results.json"
 
 
