@@ -52,6 +52,8 @@ def write_report(folder: Path, page: Path | None = None, lang: str = "en") -> Wr
 
     graded = read_class(folder)
     page = page or folder / REPORT_NAME
+    if page.is_dir():
+        page = page / REPORT_NAME
     if not page.parent.is_dir():
         raise UsageError(f"the folder of --output does not exist: {page.parent}")
     said = words(lang)
@@ -87,7 +89,7 @@ def after_grading(folder: Path, complete: bool = True) -> str:
         written = write_report(folder, lang=language(None))
     except ImportError as missing:
         return f"class report: {again} (it needs {missing.name}: pip install -e '.[report]')"
-    except UsageError as error:
+    except (UsageError, OSError) as error:
         return f"class report: not written ({error})"
     except Exception as error:  # noqa: BLE001 - the grades are written; the report must not undo that
         return f"class report: not written ({error.__class__.__name__}: {error}); try: {again}"
@@ -102,7 +104,10 @@ def run_report(args: argparse.Namespace) -> int:
         raise UsageError(f"the class report needs {missing.name}: pip install -e '.[report]'") from None
     from grader.class_report.words import language
 
-    written = write_report(args.folder, args.output, language(args.lang))
+    try:
+        written = write_report(args.folder, args.output, language(args.lang))
+    except OSError as error:
+        raise UsageError(f"the report could not be written: {error}") from None
     print(f"{written.students} students: {written.misconceptions.name}, {written.canvas.name}, "
           f"{written.moodle.name}, {written.feedback.name}/ in {args.folder}", file=sys.stderr)
     print(how_to_open(written.page), file=sys.stderr)

@@ -2,8 +2,9 @@
 
 Each student's failure of an exercise is its lead check (``ExerciseVerdict.lead``:
 a crash, else a wrong value before the gradient and side checks that usually fail
-because of it), or the exercise's one cause when it was banned. Two students land
-in one group when the checks saw the same thing:
+because of it), or the exercise's one cause (a banned call, a file that did not
+load, a changed signature). Two students land in one group when the checks saw
+the same thing:
 
 - the same property broken (the lead check's title), the same way (its status and
   ``Kind``: a wrong value, a wrong shape or type, an exception);
@@ -14,7 +15,7 @@ Hypothesis searches and shrinks deterministically for a seed: two functions that
 agree on every input the check tries are led to the same smallest input and give
 the same answers there, however differently they are written. And the smallest
 input carries the bug's signature: a mean taken as a sum first shows on two
-elements, a root taken too many on a target of 2 (on 1 it would not show). What
+elements, a square root too many on a target of 2 (on 1 it would not show). What
 differs between students of one bug is left out: the path of their file in a
 traceback, what their code printed, the other checks that failed, floating-point
 noise in the last digits (numbers are compared to 6 significant digits).
@@ -53,7 +54,7 @@ class Key:
 
     exercise: str
     status: str
-    title: str  # the property broken; the banned call's message for a banned exercise
+    title: str  # the property broken ("" when one cause stands for the whole exercise)
     kind: str
     message: str
     arguments: tuple[tuple[str, str], ...]
