@@ -16,7 +16,9 @@ Every word the page says is in ``words``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,15 +63,32 @@ def write_report(folder: Path, page: Path | None = None, lang: str = "en") -> Wr
     groups = group_failures(submissions)
     written = Written(page, folder / MISCONCEPTIONS_NAME, folder / CANVAS_NAME, folder / MOODLE_NAME,
                       folder / FEEDBACK_FOLDER, len(submissions))
+    # The feedback files are a third of the work and need nothing back: a forked
+    # copy of this process writes them while this one writes the rest.
+    feedback = _in_a_child(lambda: feedback_files.write_feedback(written.feedback, submissions, said, lang))
     exports.write_misconceptions(written.misconceptions, groups)
     exports.write_canvas(written.canvas, submissions)
     exports.write_moodle(written.moodle, submissions)
-    feedback_files.write_feedback(written.feedback, submissions, said, lang)
     files = [(written.misconceptions, said["misconceptions_csv"]), (written.feedback, said["feedback_files"]),
              (written.canvas, said["canvas_csv"]), (written.moodle, said["moodle_csv"])]
     html = render(graded, class_stats(graded), groups, files, page, said, lang)
     page.write_text(html, encoding="utf-8")
+    if os.waitstatus_to_exitcode(os.waitpid(feedback, 0)[1]) != 0:
+        raise OSError(f"the feedback files could not all be written to {written.feedback}")
     return written
+
+
+def _in_a_child(job: Callable[[], None]) -> int:
+    """Run ``job`` in a forked child; its pid (exit status 0 when it succeeded)."""
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            job()
+            code = 0
+        finally:
+            os._exit(code)
+    return pid
 
 
 def how_to_open(page: Path) -> str:
