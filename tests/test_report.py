@@ -231,6 +231,9 @@ def test_the_page_and_the_files(output: Path, graded) -> None:
     assert not [url for url in re.findall(r'(?:src|href)="([^"]*)"', page)
                 if "://" in url and not url.startswith(course.SITE_URL)]
     assert "<svg" in page
+    local = [url for url in re.findall(r'href="([^"#:]+)"', page)]
+    assert any(url.startswith("feedback/") for url in local)
+    assert all((output / url).exists() for url in local), [url for url in local if not (output / url).exists()]
     students = sorted(p.stem for p in output.glob("*.json") if not p.name.startswith("."))
     assert sorted(p.stem for p in (output / "feedback").glob("*.md")) == students
     assert sorted(p.stem for p in (output / "feedback").glob("*.html")) == students

@@ -71,7 +71,7 @@ def write_report(folder: Path, page: Path | None = None, lang: str = "en") -> Wr
     exports.write_moodle(written.moodle, submissions)
     files = [(written.misconceptions, said["misconceptions_csv"]), (written.feedback, said["feedback_files"]),
              (written.canvas, said["canvas_csv"]), (written.moodle, said["moodle_csv"])]
-    html = render(graded, class_stats(graded), groups, files, page, said, lang)
+    html = render(graded, class_stats(graded), groups, files, written.feedback, page, said, lang)
     page.write_text(html, encoding="utf-8")
     if os.waitstatus_to_exitcode(os.waitpid(feedback, 0)[1]) != 0:
         raise OSError(f"the feedback files could not all be written to {written.feedback}")

@@ -51,8 +51,9 @@ def _seed(graded: GradedClass, words: dict[str, str]) -> str:
 
 
 def render(graded: GradedClass, stats: ClassStats, groups: dict[str, list[Group]], files: list[tuple[Path, str]],
-           page: Path, words: dict[str, str], lang: str) -> str:
-    """The page's HTML; ``files`` are (path, what it is) to link, relative to where the page is."""
+           feedback: Path, page: Path, words: dict[str, str], lang: str) -> str:
+    """The page's HTML; ``files`` are (path, what it is) to link, and ``feedback`` the
+    folder of the students' feedback pages, linked from their names."""
     exercises = stats.exercises
     shares = {"full": [e.full_marks for e in exercises], "failing": [e.failing for e in exercises],
               "waiting": [e.waiting for e in exercises], "not_written": [e.not_written for e in exercises]}
@@ -68,5 +69,5 @@ def render(graded: GradedClass, stats: ClassStats, groups: dict[str, list[Group]
         unreadable=graded.unreadable, stuck_percent=round(100 * STUCK_SHARE),
         histogram_svg=charts.score_histogram(stats.totals, stats.max_score, words["histogram_x"], words["histogram_y"]),
         exercise_svg=charts.exercise_bars([e.exercise.name for e in exercises], shares, labels),
-        files=links, points=points, percent=_percent, headline=_group_headline, value_lines=value_lines,
+        files=links, feedback_href=Path(os.path.relpath(feedback, page.parent)).as_posix() + "/", points=points, percent=_percent, headline=_group_headline, value_lines=value_lines,
     )
