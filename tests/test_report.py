@@ -46,9 +46,23 @@ BUGS = [
     "l05_adaptive_lr/adam_step__no_bias_correction",
     "l05_adaptive_lr/adam_step__t_off_by_one",
 ]
-# Written differently, seen alike: both call torch.nn.functional.hardsigmoid (one by
-# getattr), which is all the grader can say about either. One misconception.
-SAME_TO_THE_CHECKS = [{"hard_sigmoid__F_hardsigmoid", "hard_sigmoid__hardsigmoid_getattr"}]
+# The sum instead of the mean, written another way than tests/mutants' (other names,
+# other checks, another order of operations): the same bug, however it is written.
+REWRITTEN = {"mse__sum_not_mean_rewritten": ("l01_regression", '''
+def mse(pred, target):
+    if pred.numel() == 0:
+        raise ValueError("nothing to average")
+    if tuple(target.shape) != tuple(pred.shape):
+        raise ValueError(f"shapes {tuple(pred.shape)} and {tuple(target.shape)} differ")
+    difference = target - pred
+    return torch.sum(difference * difference)
+''')}
+# Written differently, seen alike: one misconception each.
+SAME_TO_THE_CHECKS = [
+    {"mse__sum_not_mean", "mse__sum_not_mean_rewritten"},
+    # Both call torch.nn.functional.hardsigmoid (one through getattr): all the grader can say of either.
+    {"hard_sigmoid__F_hardsigmoid", "hard_sigmoid__hardsigmoid_getattr"},
+]
 
 
 def grader(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -88,6 +102,11 @@ def classroom(tmp_path_factory) -> Path:
             reference = (ROOT / "solutions" / f"{module}.py").read_text(encoding="utf-8")
             (student / f"{module}.py").write_text("# draft\n" * copy + _with_function(reference, mutant),
                                                   encoding="utf-8")
+    for stem, (module, source) in REWRITTEN.items():
+        student = root / f"{stem}__0"
+        shutil.copytree(ROOT / "exercises", student)
+        reference = (ROOT / "solutions" / f"{module}.py").read_text(encoding="utf-8")
+        (student / f"{module}.py").write_text(_with_function(reference, source), encoding="utf-8")
     shutil.copytree(ROOT / "solutions", root / "correct")
     shutil.copytree(ROOT / "exercises", root / "not_started")
     shutil.copytree(ROOT / "exercises", root / "waiting")
@@ -141,8 +160,8 @@ def test_no_group_mixes_bugs_the_checks_tell_apart(output: Path) -> None:
     for group, mutants in mutants_in.items():
         assert None not in mutants, f"{group} holds a student without a bug: {mutants}"
         assert len(mutants) == 1 or mutants in SAME_TO_THE_CHECKS, f"{group} mixes {sorted(mutants)}"
-    assert any(mutants in SAME_TO_THE_CHECKS for mutants in mutants_in.values()), \
-        "two ways of calling the same banned function should make one misconception"
+    for alike in SAME_TO_THE_CHECKS:
+        assert alike in mutants_in.values(), f"{sorted(alike)}: the checks see them alike, but they are not one group"
 
 
 def test_groups_are_ranked_and_say_what_broke(output: Path) -> None:
@@ -201,17 +220,17 @@ def test_keys_on_made_up_verdicts() -> None:
 def test_statistics_of_the_class(output: Path) -> None:
     graded = reading.read_class(output)
     stats = statistics.class_stats(graded)
-    students = len(BUGS) * COPIES + 3
+    students = len(BUGS) * COPIES + len(REWRITTEN) + 3
     assert stats.students == students and graded.seed == 3
     by_name = {e.exercise.name: e for e in stats.exercises}
-    l01_students = sum(bug.startswith("l01_regression/") for bug in BUGS) * COPIES + 1  # and correct
-    mse_bugs = sum("/mse__" in bug for bug in BUGS) * COPIES
+    l01_students = sum(bug.startswith("l01_regression/") for bug in BUGS) * COPIES + 2  # rewritten, correct
+    mse_bugs = sum("/mse__" in bug for bug in BUGS) * COPIES + 1
     assert by_name["mse"].failing == pytest.approx(mse_bugs / students)
     assert by_name["mse"].full_marks == pytest.approx((l01_students - mse_bugs) / students)
     assert by_name["mse"].not_written == pytest.approx((students - l01_students) / students)
     assert by_name["momentum_descent"].waiting == pytest.approx(1 / students)
     checks = {(c.exercise.name, c.title): c for c in stats.checks}
-    assert checks[("mse", "matches the reference on random inputs")].failed == pytest.approx(3 * COPIES / students)
+    assert checks[("mse", "matches the reference on random inputs")].failed == pytest.approx((3 * COPIES + 1) / students)
     stuck = {s.student: s for s in stats.stuck}
     assert "correct" not in stuck and "not_started" in stuck
     assert stuck["waiting"].waiting == [("momentum_descent", "momentum_step")]
