@@ -31,6 +31,7 @@ bench: setup
 	$(PY) scripts/bench_check.py
 	$(PY) scripts/bench_batch.py
 	$(PY) scripts/bench_site_build.py
+	$(PY) scripts/bench_report.py
 
 test: setup
 	sh scripts/install_browser.sh

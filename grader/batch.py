@@ -312,6 +312,9 @@ def run_grade_batch(args: argparse.Namespace) -> int:
     rows = write_gradebook(output)
     print(summary([(s, d) for s, d in rows if s in set(mine)]), file=sys.stderr)
     print(f"gradebook: {output / 'gradebook.csv'}", file=sys.stderr)
+    from grader.class_report import after_grading
+
+    print(after_grading(output, complete=shard[1] == 1), file=sys.stderr)
     return 0
 
 
@@ -370,4 +373,7 @@ def run_merge(args: argparse.Namespace) -> int:
     rows = write_gradebook(output)
     print(summary(rows), file=sys.stderr)
     print(f"gradebook: {output / 'gradebook.csv'}", file=sys.stderr)
+    from grader.class_report import after_grading
+
+    print(after_grading(output), file=sys.stderr)
     return 0

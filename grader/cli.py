@@ -12,6 +12,7 @@ For a teaching assistant or a course platform:
     python -m grader grade --submission DIR --output results.json [--seed S] [--junit FILE]
     python -m grader grade-batch --submissions DIR --output OUTDIR [--jobs N] [--shard K/N] [--force]
     python -m grader merge OUTDIR ... --output OUTDIR
+    python -m grader report OUTDIR [--output report.html] [--lang zh|en]
     python -m grader gradescope-bundle --output autograder.zip
     python -m grader classroom --output DIR
 
@@ -62,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     merge = commands.add_parser("merge", help="join the output folders of shards into one gradebook")
     merge.add_argument("folders", nargs="+", type=Path, metavar="OUTDIR")
     merge.add_argument("--output", type=Path, required=True, metavar="OUTDIR")
+
+    report = commands.add_parser("report", help="the class report of a graded folder: page, misconceptions, "
+                                                "feedback files, gradebook exports")
+    report.add_argument("folder", type=Path, metavar="OUTDIR", help="the --output folder of grade-batch or merge")
+    report.add_argument("--output", type=Path, default=None, metavar="FILE", help="the page (default: OUTDIR/report.html)")
+    report.add_argument("--lang", choices=["zh", "en"], default=None,
+                        help="the page's language (default: COURSE_LANG, else the locale, else zh)")
 
     bundle = commands.add_parser("gradescope-bundle", help="build Gradescope's autograder zip")
     bundle.add_argument("--output", type=Path, required=True, metavar="FILE")
@@ -139,6 +147,10 @@ def _command(name: str):
         from grader import batch
 
         return batch.run_grade_batch if name == "grade-batch" else batch.run_merge
+    if name == "report":
+        from grader import class_report
+
+        return class_report.run_report
     if name in ("gradescope-bundle", "classroom"):
         from grader import platforms
 

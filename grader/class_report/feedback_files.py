@@ -1,0 +1,60 @@
+"""Each student's feedback as files to send or publish: ``feedback/<student>.md`` and
+``.html``, the verdicts as ``python -m grader check`` shows them (the same blocks
+from ``grader.report_text``; the HTML is the notebook's rendering)."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from grader.class_report.reading import Submission
+from grader.report_text import CODE, MARK, NOTE, READ, TITLE, exercise_blocks, summary_line
+from grader.terminal import results_html
+from grader.verdict import points
+
+
+def feedback_markdown(submission: Submission, words: dict[str, str]) -> str:
+    lines = [f"# {words['feedback_title'].format(student=submission.student)}", "",
+             f"**{words['feedback_total'].format(score=points(submission.score), max_score=points(submission.max_score))}**"]
+    module = ""
+    for result in submission.results:
+        exercise = result.exercise
+        if exercise.module != module:
+            module = exercise.module
+            lines += ["", f"## {exercise.lecture.title} (`{exercise.module}.py`)", ""]
+        lines.append(f"- {MARK[result.status]} {summary_line(result)}")
+        for kind, text in exercise_blocks(result):
+            lines.append("")
+            lines += _block_markdown(kind, text)
+        if not result.passed:
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _block_markdown(kind: str, text: str) -> list[str]:
+    """A block, flush left (not inside the function's list item): the input pastes
+    into Python as it is."""
+    if kind == CODE:
+        return ["```python", *text.splitlines(), "```"]
+    if kind == TITLE:
+        return [f"**{text}**"]
+    if kind == NOTE:
+        return [f"*{text}*"]
+    if kind == READ or "\n" not in text:
+        return [text]
+    return ["```text", *text.splitlines(), "```"]  # tracebacks, printed output
+
+
+def feedback_html(submission: Submission, words: dict[str, str], lang: str) -> str:
+    title = html.escape(words["feedback_title"].format(student=submission.student))
+    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title></head>'
+            f'<body style="max-width:56rem;margin:1.5rem auto;padding:0 1rem"><h1 style="font-family:system-ui,'
+            f'sans-serif">{title}</h1>{results_html(submission.results)}</body></html>\n')
+
+
+def write_feedback(folder: Path, submissions: list[Submission], words: dict[str, str], lang: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for submission in submissions:
+        (folder / f"{submission.student}.md").write_text(feedback_markdown(submission, words), encoding="utf-8")
+        (folder / f"{submission.student}.html").write_text(feedback_html(submission, words, lang), encoding="utf-8")
