@@ -8,7 +8,7 @@ import html
 from pathlib import Path
 
 from grader.class_report.reading import Submission
-from grader.report_text import CODE, MARK, NOTE, READ, TITLE, exercise_blocks, summary_line
+from grader.report_text import MARK, Block, exercise_blocks, summary_line
 from grader.terminal import results_html
 from grader.verdict import points
 
@@ -31,18 +31,18 @@ def feedback_markdown(submission: Submission, words: dict[str, str]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _block_markdown(kind: str, text: str) -> list[str]:
+def _block_markdown(kind: Block, text: str) -> list[str]:
     """A block, flush left (not inside the function's list item): the input pastes
     into Python as it is."""
-    if kind == CODE:
+    if kind is Block.CODE:
         return ["```python", *text.splitlines(), "```"]
-    if kind == TITLE:
+    if kind is Block.TITLE:
         return [f"**{text}**"]
-    if kind == NOTE:
+    if kind is Block.NOTE:
         return [f"*{text}*"]
-    if kind == READ or "\n" not in text:
-        return [text]
-    return ["```text", *text.splitlines(), "```"]  # tracebacks, printed output
+    if kind in (Block.PRINTED, Block.DETAILS, Block.CAUSE) and "\n" in text:
+        return ["```text", *text.splitlines(), "```"]  # tracebacks, printed output
+    return [text]
 
 
 def feedback_html(submission: Submission, words: dict[str, str], lang: str) -> str:
