@@ -15,6 +15,10 @@
 2. ``<!-- course-map -->`` on the home page becomes the table of lectures and
    exercises, read from ``grader/course.py`` (the one place where exercises,
    points and sections are listed), so the home page never drifts from the grader.
+
+3. Under each exercise's heading (``### `mse` {#mse}``) a line links back to the
+   lecture section that the grader names for it (``Exercise.section``): the
+   grader's link lands on the exercise, and one click leads to the idea.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ SOLUTION = re.compile(
     re.MULTILINE,
 )
 COURSE_MAP = re.compile(r"^<!--\s*course-map\s*-->[ \t]*$", re.MULTILINE)
+HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.+?)(?:[ \t]*\{#(?P<id>[^}\s]+)\})?[ \t]*$",
+                     re.MULTILINE)
 
 TRUE = {"1", "true", "yes", "on"}
 
@@ -85,8 +91,38 @@ def course_map() -> str:
     return "\n".join(lines)
 
 
+def heading_anchors(markdown: str, slugify) -> dict[str, str]:
+    """Heading text -> its id: the explicit ``{#id}``, or what toc's slugify makes of it."""
+    return {
+        m["text"].strip(): m["id"] or slugify(m["text"].strip(), "-")
+        for m in HEADING.finditer(markdown)
+    }
+
+
+def link_exercises_to_sections(markdown: str, module: str, slugify) -> str:
+    """After each exercise heading of ``module``, a line linking its lecture section."""
+    course = load_course()
+    anchors = heading_anchors(markdown, slugify)
+    for exercise in (e for e in course.EXERCISES if e.module == module):
+        if exercise.section not in anchors:
+            raise ValueError(f"{module}.md has no heading {exercise.section!r} "
+                             f"(grader/course.py names it for {exercise.name})")
+        heading = re.compile(rf"^###[ \t]+`{re.escape(exercise.name)}`[ \t]*\{{#{re.escape(exercise.name)}\}}[ \t]*$",
+                             re.MULTILINE)
+        # attr_list: a block's attributes go on a line of their own after it
+        line = f"讲义：[{exercise.section}](#{anchors[exercise.section]})\n{{ .exercise-reading }}"
+        markdown, found = heading.subn(lambda m: f"{m[0]}\n\n{line}\n", markdown)
+        if found != 1:
+            raise ValueError(f"{module}.md: expected one heading ### `{exercise.name}` {{#{exercise.name}}}")
+    return markdown
+
+
 def on_page_markdown(markdown, page, config, files):
     markdown = expand_solutions(markdown, is_instructor(config))
+    module = page.file.src_uri.removesuffix(".md")
+    if module in load_course().LECTURES:
+        slugify = config["mdx_configs"]["toc"]["slugify"]
+        markdown = link_exercises_to_sections(markdown, module, slugify)
     if COURSE_MAP.search(markdown):
         table = course_map()
         markdown = COURSE_MAP.sub(lambda _: table, markdown)
