@@ -19,12 +19,20 @@
 3. Under each exercise's heading (``### `mse` {#mse}``) a line links back to the
    lecture section that the grader names for it (``Exercise.section``): the
    grader's link lands on the exercise, and one click leads to the idea.
+
+4. Notebook figures get their alt text. nbconvert writes every image output with
+   a placeholder alt ("No description has been provided for this image"); the
+   notebook keeps the real one in the metadata of the cell that draws it,
+   ``"figure_alt": ["...", ...]``, one string per image, in order (cell metadata
+   survives re-running the notebook; output metadata would not). A figure without
+   its text fails the build.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import re
+from html import escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,6 +135,47 @@ def on_page_markdown(markdown, page, config, files):
         table = course_map()
         markdown = COURSE_MAP.sub(lambda _: table, markdown)
     return markdown
+
+
+NBCONVERT_PLACEHOLDER_ALT = 'alt="No description has been provided for this image"'
+
+
+def notebook_alt_texts(path: Path) -> list[str]:
+    """The alt text of every image output of a notebook, in page order."""
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    texts: list[str] = []
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code":
+            continue
+        images = sum(1 for out in cell.get("outputs", []) if "image/png" in out.get("data", {}))
+        alts = list(cell.metadata.get("figure_alt", []))
+        if len(alts) != images or not all(isinstance(a, str) and a.strip() for a in alts):
+            raise ValueError(
+                f"{path.name}, cell {index}: {images} figure(s) but figure_alt is {alts!r}: "
+                "give each figure a description in the cell's metadata"
+            )
+        texts += alts
+    return texts
+
+
+def with_alt_texts(html: str, alts: list[str], name: str) -> str:
+    found = html.count(NBCONVERT_PLACEHOLDER_ALT)
+    if found != len(alts):
+        raise ValueError(f"{name}: {found} images on the page but {len(alts)} alt texts in the notebook")
+    pieces = html.split(NBCONVERT_PLACEHOLDER_ALT)
+    out = [pieces[0]]
+    for alt, piece in zip(alts, pieces[1:]):
+        out += [f'alt="{escape(alt, quote=True)}"', piece]
+    return "".join(out)
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri.endswith(".ipynb"):
+        alts = notebook_alt_texts(Path(page.file.abs_src_path))
+        html = with_alt_texts(html, alts, page.file.src_uri)
+    return html
 
 
 def on_config(config):
