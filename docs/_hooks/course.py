@@ -26,6 +26,12 @@
    ``"figure_alt": ["...", ...]``, one string per image, in order (cell metadata
    survives re-running the notebook; output metadata would not). A figure without
    its text fails the build.
+
+5. Math stays out of the search index, so that result snippets show words, not
+   TeX. Every formula is an ``arithmatex`` element (on notebook pages, whose math
+   nbconvert leaves as raw ``$...$`` text, the hook wraps it the same way), and
+   each gets ``data-search-exclude``: Material's search skips the element and then
+   removes the attribute from the page.
 """
 
 from __future__ import annotations
@@ -171,11 +177,43 @@ def with_alt_texts(html: str, alts: list[str], name: str) -> str:
     return "".join(out)
 
 
+TAG = re.compile(r"(<[^>]*>)")
+RAW_TAG = re.compile(r"<(/?)(pre|code|script|style|textarea)\b", re.IGNORECASE)
+DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
+INLINE_MATH = re.compile(r"(?<![\\$])\$(?=\S)(.+?)(?<=\S)(?<![\\$])\$(?!\$)", re.DOTALL)
+ARITHMATEX = re.compile(r"<(span|div)([^>]*\bclass=\"arithmatex\")")
+
+
+def wrap_raw_math(html: str) -> str:
+    """``$...$`` and ``$$...$$`` in the text of a page (never inside code) as
+    arithmatex elements, as pymdownx.arithmatex (generic) writes Markdown math."""
+    out, raw = [], 0
+    for piece in TAG.split(html):
+        if piece.startswith("<"):
+            match = RAW_TAG.match(piece)
+            if match and not piece.endswith("/>"):
+                raw += -1 if match[1] else 1
+            out.append(piece)
+        elif raw > 0 or "$" not in piece:
+            out.append(piece)
+        else:
+            piece = DISPLAY_MATH.sub(lambda m: f'<span class="arithmatex">\\[{m[1]}\\]</span>', piece)
+            piece = INLINE_MATH.sub(lambda m: f'<span class="arithmatex">\\({m[1]}\\)</span>', piece)
+            out.append(piece)
+    return "".join(out)
+
+
+def exclude_math_from_search(html: str) -> str:
+    # a value: Material strips data-search-* attributes with one from the page
+    return ARITHMATEX.sub(r'<\1 data-search-exclude="math"\2', html)
+
+
 def on_page_content(html, page, config, files):
     if page.file.src_uri.endswith(".ipynb"):
         alts = notebook_alt_texts(Path(page.file.abs_src_path))
         html = with_alt_texts(html, alts, page.file.src_uri)
-    return html
+        html = wrap_raw_math(html)
+    return exclude_math_from_search(html)
 
 
 def on_config(config):
