@@ -182,6 +182,8 @@ RAW_TAG = re.compile(r"<(/?)(pre|code|script|style|textarea)\b", re.IGNORECASE)
 DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 INLINE_MATH = re.compile(r"(?<![\\$])\$(?=\S)(.+?)(?<=\S)(?<![\\$])\$(?!\$)", re.DOTALL)
 ARITHMATEX = re.compile(r"<(span|div)([^>]*\bclass=\"arithmatex\")")
+# mkdocs-jupyter's hidden plain-text copy of each code cell, for its copy button
+CODE_COPY = re.compile(r'<div class="clipboard-copy-txt"')
 
 
 def wrap_raw_math(html: str) -> str:
@@ -213,6 +215,8 @@ def on_page_content(html, page, config, files):
         alts = notebook_alt_texts(Path(page.file.abs_src_path))
         html = with_alt_texts(html, alts, page.file.src_uri)
         html = wrap_raw_math(html)
+        # the cell's code is indexed once, from its <pre>
+        html = CODE_COPY.sub('<div data-search-exclude="copy" class="clipboard-copy-txt"', html)
     return exclude_math_from_search(html)
 
 
