@@ -26,7 +26,7 @@ def mae(pred: Tensor, target: Tensor) -> Tensor:
             inputs are empty.
     """
     raise NotImplementedError(
-        "mae is not written yet: read Lecture 1: Regression, section “MAE 与 MSE” (docs/l01_regression.md#mae)"
+        "mae is not written yet: read Lecture 1: Regression, exercise “mae” (docs/l01_regression.md#mae), which builds on the section “MAE 与 MSE”"
     )
 # --8<-- [end:mae]
 
@@ -50,7 +50,7 @@ def mse(pred: Tensor, target: Tensor) -> Tensor:
             inputs are empty.
     """
     raise NotImplementedError(
-        "mse is not written yet: read Lecture 1: Regression, section “MAE 与 MSE” (docs/l01_regression.md#mse)"
+        "mse is not written yet: read Lecture 1: Regression, exercise “mse” (docs/l01_regression.md#mse), which builds on the section “MAE 与 MSE”"
     )
 # --8<-- [end:mse]
 
@@ -66,7 +66,8 @@ def hard_sigmoid(
 
     A ramp from 0 up to ``c``: flat, then linear, then flat again. With
     ``c=1, b=0, w=1`` it equals ``torch.nn.functional.hardsigmoid``.
-    ``w`` sets the slope of the ramp, ``b`` shifts it, ``c`` sets its height.
+    ``w`` sets the steepness of the ramp (its slope is ``c*w/6``), ``b``
+shifts it (its middle is at ``x = -b/w``), ``c`` sets its height.
 
     Args:
         x: input, any shape.
@@ -79,7 +80,7 @@ def hard_sigmoid(
         ``c``, ``b``, ``w`` where they are tensors.
     """
     raise NotImplementedError(
-        "hard_sigmoid is not written yet: read Lecture 1: Regression, section “分段线性曲线 (hard sigmoid)” (docs/l01_regression.md#hard_sigmoid)"
+        "hard_sigmoid is not written yet: read Lecture 1: Regression, exercise “hard_sigmoid” (docs/l01_regression.md#hard_sigmoid), which builds on the section “分段线性曲线 (hard sigmoid)”"
     )
 # --8<-- [end:hard_sigmoid]
 
@@ -109,7 +110,7 @@ def piecewise_linear(x: Tensor, knots_x: Tensor, knots_y: Tensor) -> Tensor:
             differ, K < 2, or ``knots_x`` is not strictly increasing.
     """
     raise NotImplementedError(
-        "piecewise_linear is not written yet: read Lecture 1: Regression, section “分段线性曲线 (hard sigmoid)” (docs/l01_regression.md#piecewise_linear)"
+        "piecewise_linear is not written yet: read Lecture 1: Regression, exercise “piecewise_linear” (docs/l01_regression.md#piecewise_linear), which builds on the section “分段线性曲线 (hard sigmoid)”"
     )
 # --8<-- [end:piecewise_linear]
 
@@ -144,7 +145,7 @@ def one_hidden_layer(
             or ``b0`` not 0-dim.
     """
     raise NotImplementedError(
-        "one_hidden_layer is not written yet: read Lecture 1: Regression, section “神经网络” (docs/l01_regression.md#one_hidden_layer)"
+        "one_hidden_layer is not written yet: read Lecture 1: Regression, exercise “one_hidden_layer” (docs/l01_regression.md#one_hidden_layer), which builds on the section “神经网络”"
     )
 # --8<-- [end:one_hidden_layer]
 
@@ -185,6 +186,6 @@ def minibatches(
         ValueError: if ``n < 1`` or ``batch_size < 1``.
     """
     raise NotImplementedError(
-        "minibatches is not written yet: read Lecture 1: Regression, section “迭代(Epoch) vs 更新(update)” (docs/l01_regression.md#minibatches)"
+        "minibatches is not written yet: read Lecture 1: Regression, exercise “minibatches” (docs/l01_regression.md#minibatches), which builds on the section “迭代(Epoch) vs 更新(update)”"
     )
 # --8<-- [end:minibatches]

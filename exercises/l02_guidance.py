@@ -19,7 +19,7 @@ def kfold(
     shuffle: bool = False,
     seed: int | None = None,
 ) -> list[tuple[Tensor, Tensor]]:
-    """N-fold cross validation: ``k`` pairs ``(train_idx, val_idx)``.
+    """k-fold cross validation: ``k`` pairs ``(train_idx, val_idx)``.
 
     The validation folds partition ``range(n)``. Without shuffle fold ``i`` is
     the ``i``-th contiguous block; the first ``n % k`` folds hold
@@ -43,7 +43,7 @@ def kfold(
         ValueError: if ``k < 2`` or ``k > n``.
     """
     raise NotImplementedError(
-        "kfold is not written yet: read Lecture 2: 整体指导, section “交叉验证” (docs/l02_guidance.md#kfold)"
+        "kfold is not written yet: read Lecture 2: 整体指导, exercise “kfold” (docs/l02_guidance.md#kfold), which builds on the section “交叉验证”"
     )
 # --8<-- [end:kfold]
 
@@ -78,6 +78,6 @@ def cross_validation_loss(
             (and those of ``kfold``).
     """
     raise NotImplementedError(
-        "cross_validation_loss is not written yet: read Lecture 2: 整体指导, section “交叉验证” (docs/l02_guidance.md#cross_validation_loss)"
+        "cross_validation_loss is not written yet: read Lecture 2: 整体指导, exercise “cross_validation_loss” (docs/l02_guidance.md#cross_validation_loss), which builds on the section “交叉验证”"
     )
 # --8<-- [end:cross_validation_loss]

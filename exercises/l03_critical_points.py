@@ -28,7 +28,7 @@ def second_order_approx(loss0: Tensor, grad: Tensor, H: Tensor, delta: Tensor) -
         ValueError: if the shapes do not fit together.
     """
     raise NotImplementedError(
-        "second_order_approx is not written yet: read Lecture 3: 局部极小值与鞍点, section “泰勒展开” (docs/l03_critical_points.md#second_order_approx)"
+        "second_order_approx is not written yet: read Lecture 3: 局部极小值与鞍点, exercise “second_order_approx” (docs/l03_critical_points.md#second_order_approx), which builds on the section “泰勒展开”"
     )
 # --8<-- [end:second_order_approx]
 
@@ -53,7 +53,7 @@ def hessian(f: Callable[[Tensor], Tensor], theta: Tensor) -> Tensor:
         ValueError: if ``theta`` is not 1-D or ``f(theta)`` is not a scalar.
     """
     raise NotImplementedError(
-        "hessian is not written yet: read Lecture 3: 局部极小值与鞍点, section “海塞矩阵” (docs/l03_critical_points.md#hessian)"
+        "hessian is not written yet: read Lecture 3: 局部极小值与鞍点, exercise “hessian” (docs/l03_critical_points.md#hessian), which builds on the section “海塞矩阵”"
     )
 # --8<-- [end:hessian]
 
@@ -82,7 +82,7 @@ def classify_critical_point(H: Tensor, tol: float = 1e-6) -> str:
             (``max |H - Hᵀ| > 1e-6``, absolute), or holds a NaN or infinity.
     """
     raise NotImplementedError(
-        "classify_critical_point is not written yet: read Lecture 3: 局部极小值与鞍点, section “判断极小值与鞍点” (docs/l03_critical_points.md#classify_critical_point)"
+        "classify_critical_point is not written yet: read Lecture 3: 局部极小值与鞍点, exercise “classify_critical_point” (docs/l03_critical_points.md#classify_critical_point), which builds on the section “判断极小值与鞍点”"
     )
 # --8<-- [end:classify_critical_point]
 
@@ -92,9 +92,10 @@ def escape_direction(H: Tensor, tol: float = 1e-6) -> Tensor | None:
     """A direction that leads out of a saddle point, or None.
 
     When the smallest eigenvalue λ_min of ``H`` is below ``-tol``, return a
-    unit eigenvector ``v`` of it (``Hv = λ_min v``). Along ``v`` the
-    second-order term ``½ vᵀHv = ½ λ_min`` is negative, so a step either way
-    lowers the loss. Otherwise return None.
+    unit eigenvector ``u`` of it (``Hu = λ_min u``). Along ``u`` the
+    second-order term ``½ uᵀHu = ½ λ_min`` is negative, so a step either way
+    lowers the loss. Otherwise return None. (The lecture page writes ``v`` for
+    the step ``θ - θ'`` and ``u`` for this eigenvector.)
 
     Args:
         H: (d, d) symmetric Hessian.
@@ -107,6 +108,6 @@ def escape_direction(H: Tensor, tol: float = 1e-6) -> Tensor | None:
         ValueError: as ``classify_critical_point``.
     """
     raise NotImplementedError(
-        "escape_direction is not written yet: read Lecture 3: 局部极小值与鞍点, section “走出鞍点” (docs/l03_critical_points.md#escape_direction)"
+        "escape_direction is not written yet: read Lecture 3: 局部极小值与鞍点, exercise “escape_direction” (docs/l03_critical_points.md#escape_direction), which builds on the section “走出鞍点”"
     )
 # --8<-- [end:escape_direction]

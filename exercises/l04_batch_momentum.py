@@ -38,7 +38,7 @@ def momentum_step(
         ValueError: if ``grad`` or ``m`` is not the shape of ``theta``.
     """
     raise NotImplementedError(
-        "momentum_step is not written yet: read Lecture 4: 分批(batch)和动量方法, section “Momentum” (docs/l04_batch_momentum.md#momentum_step)"
+        "momentum_step is not written yet: read Lecture 4: 分批(batch)和动量方法, exercise “momentum_step” (docs/l04_batch_momentum.md#momentum_step), which builds on the section “Momentum”"
     )
 # --8<-- [end:momentum_step]
 
@@ -68,6 +68,6 @@ def momentum_descent(
         ValueError: if ``theta0`` is not 1-D or ``steps < 0``.
     """
     raise NotImplementedError(
-        "momentum_descent is not written yet: read Lecture 4: 分批(batch)和动量方法, section “Momentum” (docs/l04_batch_momentum.md#momentum_descent)"
+        "momentum_descent is not written yet: read Lecture 4: 分批(batch)和动量方法, exercise “momentum_descent” (docs/l04_batch_momentum.md#momentum_descent), which builds on the section “Momentum”"
     )
 # --8<-- [end:momentum_descent]

@@ -43,7 +43,7 @@ def adagrad_step(
         ValueError: if the shapes differ or ``t < 0``.
     """
     raise NotImplementedError(
-        "adagrad_step is not written yet: read Lecture 5: 有适应性的学习率, section “Adagrad” (docs/l05_adaptive_lr.md#adagrad_step)"
+        "adagrad_step is not written yet: read Lecture 5: 有适应性的学习率, exercise “adagrad_step” (docs/l05_adaptive_lr.md#adagrad_step), which builds on the section “Adagrad”"
     )
 # --8<-- [end:adagrad_step]
 
@@ -72,7 +72,7 @@ def adagrad(
         ValueError: if ``theta0`` is not 1-D or ``steps < 0``.
     """
     raise NotImplementedError(
-        "adagrad is not written yet: read Lecture 5: 有适应性的学习率, section “Adagrad” (docs/l05_adaptive_lr.md#adagrad)"
+        "adagrad is not written yet: read Lecture 5: 有适应性的学习率, exercise “adagrad” (docs/l05_adaptive_lr.md#adagrad), which builds on the section “Adagrad”"
     )
 # --8<-- [end:adagrad]
 
@@ -113,7 +113,7 @@ def rmsprop_step(
         ValueError: if the shapes differ, ``t < 0``, or ``sigma`` is None at ``t > 0``.
     """
     raise NotImplementedError(
-        "rmsprop_step is not written yet: read Lecture 5: 有适应性的学习率, section “RMSProp” (docs/l05_adaptive_lr.md#rmsprop_step)"
+        "rmsprop_step is not written yet: read Lecture 5: 有适应性的学习率, exercise “rmsprop_step” (docs/l05_adaptive_lr.md#rmsprop_step), which builds on the section “RMSProp”"
     )
 # --8<-- [end:rmsprop_step]
 
@@ -144,7 +144,7 @@ def rmsprop(
         ValueError: if ``theta0`` is not 1-D or ``steps < 0``.
     """
     raise NotImplementedError(
-        "rmsprop is not written yet: read Lecture 5: 有适应性的学习率, section “RMSProp” (docs/l05_adaptive_lr.md#rmsprop)"
+        "rmsprop is not written yet: read Lecture 5: 有适应性的学习率, exercise “rmsprop” (docs/l05_adaptive_lr.md#rmsprop), which builds on the section “RMSProp”"
     )
 # --8<-- [end:rmsprop]
 
@@ -164,7 +164,8 @@ def adam_step(
     """One Adam step: momentum plus RMSProp, with bias correction.
 
     ``m_next = beta1*m + (1-beta1)*grad`` (momentum) and
-    ``v_next = beta2*v + (1-beta2)*grad**2`` (RMSProp's σ², squared). Both
+    ``v_next = beta2*v + (1-beta2)*grad**2`` (a weighted mean of squared
+gradients, like RMSProp's σ²; ``sqrt(v)`` plays the part of σ). Both
     start at zero, so early on they are too small; dividing by
     ``1 - beta**(t+1)`` corrects that: ``m̂ = m_next / (1 - beta1**(t+1))``,
     ``v̂ = v_next / (1 - beta2**(t+1))``. Then
@@ -191,6 +192,6 @@ def adam_step(
         ValueError: if the shapes differ or ``t < 0``.
     """
     raise NotImplementedError(
-        "adam_step is not written yet: read Lecture 5: 有适应性的学习率, section “Adam” (docs/l05_adaptive_lr.md#adam_step)"
+        "adam_step is not written yet: read Lecture 5: 有适应性的学习率, exercise “adam_step” (docs/l05_adaptive_lr.md#adam_step), which builds on the section “Adam”"
     )
 # --8<-- [end:adam_step]

@@ -13,7 +13,10 @@ from torch import Tensor
 
 # --8<-- [start:cross_entropy]
 def cross_entropy(logits: Tensor, target: Tensor) -> Tensor:
-    """Cross entropy ``e(y, ŷ)``: the batch mean of ``-log softmax(logits[n])[target[n]]``.
+    """Cross entropy ``e(logits, target)``: the batch mean of ``-log softmax(logits[n])[target[n]]``.
+
+The model's output comes first and the class second, as in the notes' ``e(y, ŷ)``
+(there ``y = f(x)`` is the output) and in ``e(model(x), y)`` of the attacks below.
 
     Written with the log-sum-exp trick, ``log Σ exp(z) = M + log Σ exp(z - M)``
     with ``M = max z``, so that logits as large as ±1e4 give finite, exact
@@ -31,7 +34,7 @@ def cross_entropy(logits: Tensor, target: Tensor) -> Tensor:
             not int64, or a target is out of range.
     """
     raise NotImplementedError(
-        "cross_entropy is not written yet: read Lecture 23: 对抗攻击, section “无目标攻击” (docs/l23_adversarial.md#cross_entropy)"
+        "cross_entropy is not written yet: read Lecture 23: 对抗攻击, exercise “cross_entropy” (docs/l23_adversarial.md#cross_entropy), which builds on the section “无目标攻击”"
     )
 # --8<-- [end:cross_entropy]
 
@@ -60,7 +63,7 @@ def distance(x0: Tensor, x: Tensor, norm: str) -> Tensor:
         ValueError: for another norm, or shapes that differ.
     """
     raise NotImplementedError(
-        "distance is not written yet: read Lecture 23: 对抗攻击, section “距离：2-范数与无穷范数” (docs/l23_adversarial.md#distance)"
+        "distance is not written yet: read Lecture 23: 对抗攻击, exercise “distance” (docs/l23_adversarial.md#distance), which builds on the section “距离：2-范数与无穷范数”"
     )
 # --8<-- [end:distance]
 
@@ -86,7 +89,7 @@ def project_linf(x: Tensor, x0: Tensor, eps: float | Tensor) -> Tensor:
         ValueError: if the shapes differ or ``eps < 0``.
     """
     raise NotImplementedError(
-        "project_linf is not written yet: read Lecture 23: 对抗攻击, section “距离：2-范数与无穷范数” (docs/l23_adversarial.md#project_linf)"
+        "project_linf is not written yet: read Lecture 23: 对抗攻击, exercise “project_linf” (docs/l23_adversarial.md#project_linf), which builds on the section “距离：2-范数与无穷范数”"
     )
 # --8<-- [end:project_linf]
 
@@ -103,7 +106,8 @@ def untargeted_attack(
     """Untargeted attack: iterative FGSM without random start.
 
     Push the loss of the true class up: ``x⁰ = x0``, then
-    ``xᵗ⁺¹ = project_linf(xᵗ + alpha * sign(∇ₓ e(y, model(xᵗ))), x0, eps)``.
+    ``xᵗ⁺¹ = project_linf(xᵗ + alpha * sign(∇ₓ e(model(xᵗ), y)), x0, eps)``,
+where ``e`` is ``cross_entropy``.
     ``x0`` and the model's parameters keep their values.
 
     Args:
@@ -118,7 +122,7 @@ def untargeted_attack(
         ``x^steps``, detached from the graph.
     """
     raise NotImplementedError(
-        "untargeted_attack is not written yet: read Lecture 23: 对抗攻击, section “无目标攻击” (docs/l23_adversarial.md#untargeted_attack)"
+        "untargeted_attack is not written yet: read Lecture 23: 对抗攻击, exercise “untargeted_attack” (docs/l23_adversarial.md#untargeted_attack), which builds on the section “无目标攻击”"
     )
 # --8<-- [end:untargeted_attack]
 
@@ -135,7 +139,8 @@ def targeted_attack(
 ) -> Tensor:
     """Targeted attack: make the model answer ``y_target``.
 
-    Minimise ``L(x) = -e(y, model(x)) + e(y_target, model(x))``: far from the
+    Minimise ``L(x) = -e(model(x), y) + e(model(x), y_target)``, ``e`` being
+``cross_entropy`` (the notes' ``-e(y, ŷ) + e(y, y^target)`` with ``y = f(x)``): far from the
     true class, close to the target class, subject to ``max |x - x0| <= eps``
     and pixels in ``[0, 1]``. From ``x⁰ = x0``:
     ``xᵗ⁺¹ = project_linf(xᵗ - alpha * sign(∇ₓ L(xᵗ)), x0, eps)``.
@@ -154,6 +159,6 @@ def targeted_attack(
         ``x^steps``, detached from the graph.
     """
     raise NotImplementedError(
-        "targeted_attack is not written yet: read Lecture 23: 对抗攻击, section “有目标攻击” (docs/l23_adversarial.md#targeted_attack)"
+        "targeted_attack is not written yet: read Lecture 23: 对抗攻击, exercise “targeted_attack” (docs/l23_adversarial.md#targeted_attack), which builds on the section “有目标攻击”"
     )
 # --8<-- [end:targeted_attack]

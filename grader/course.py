@@ -39,7 +39,7 @@ class Exercise:
 
     @property
     def docs_path(self) -> str:
-        """The page and anchor in ``docs/`` where this exercise is explained."""
+        """The page and anchor in ``docs/`` of this exercise (its heading is its name)."""
         return f"docs/{self.module}.md#{self.name}"
 
     @property
@@ -49,8 +49,13 @@ class Exercise:
 
     @property
     def reading(self) -> str:
-        """A sentence that says what to read, as stubs and feedback print it."""
-        return f"{self.lecture.title}, section “{self.section}” ({self.docs_path})"
+        """A sentence that says what to read, as stubs and feedback print it.
+
+        The link lands on the exercise, so the sentence names the exercise; the
+        section it builds on is named too, and the exercise links back to it.
+        """
+        return (f"{self.lecture.title}, exercise “{self.name}” ({self.docs_path}), "
+                f"which builds on the section “{self.section}”")
 
 
 LECTURES: dict[str, Lecture] = {

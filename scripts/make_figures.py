@@ -137,7 +137,7 @@ def fig_l01_hard_sigmoid() -> Figure:
                  arrowprops=dict(arrowstyle="<->", color=GREY, lw=0.9))
     ax1.text(4.8, 0.5, "height $c$", va="center", color=GREY)
     ax1.text(-5.7, 0.12, "flat", color=GREY)
-    ax1.text(1.4, 0.45, "slope $w/6$", color=GREY)
+    ax1.text(1.4, 0.45, "slope $cw/6$", color=GREY)
     ax1.text(3.2, 1.06, "flat", color=GREY)
     ax1.set_title(r"hard sigmoid: $c\,\mathrm{clamp}\left(\frac{wx+b}{6}+\frac{1}{2},\,0,\,1\right)$")
     ax1.set_xlabel("$x$")
@@ -184,38 +184,51 @@ def fig_l01_piecewise_approx() -> Figure:
         ax.plot(N(knots_x), N(f(knots_x)), "o", color=RED, ms=3)
         ax.set_title(f"{k - 1} hard sigmoids, max error {error:.2f}")
         ax.set_xlabel("$x$")
-    axes[0].legend(loc="upper left", fontsize=8.5)
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="upper center",
+               bbox_to_anchor=(0.5, -0.03), ncol=2, fontsize=8.5)
     return fig
 
 
 def fig_l01_sigmoid_approx() -> Figure:
     l01 = solution("l01_regression")
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9.0, 3.2))
+    fig, axes = plt.subplots(1, 4, figsize=(11.6, 2.9), sharey=True)
 
-    x = torch.linspace(-8, 8, 801, dtype=torch.float64)
     # A sigmoid c*sigmoid(b + w x) has slope c*w/4 in the middle, the hard sigmoid
     # c*clamp((w' x + b')/6 + 1/2) has slope c*w'/6: they match for w' = 1.5 w.
-    ax1.plot(N(x), N(l01.hard_sigmoid(x, c=1.0, b=0.0, w=1.5)), color=BLUE, lw=2.2,
-             label="hard sigmoid")
-    ax1.plot(N(x), N(torch.sigmoid(x)), color=ORANGE, lw=2.0, ls="--",
-             label=r"sigmoid $c\,\sigma(b+wx)$")
-    ax1.set_title("a sigmoid approximates the hard sigmoid")
-    ax1.set_xlabel("$x$")
-    ax1.legend(loc="upper left", fontsize=8.5)
+    # Both depend on x only through w x + b, so a larger w squeezes the pair
+    # sideways and never changes the largest gap, 1 - sigmoid(2) = 0.12 c.
+    x = torch.linspace(-6, 6, 1201, dtype=torch.float64)
+    hard = l01.hard_sigmoid(x, c=1.0, b=0.0, w=1.5)
+    soft = torch.sigmoid(x)
+    gap = (hard - soft).abs()
+    at = int(gap.argmax())
+    ax = axes[0]
+    ax.plot(N(x), N(hard), color=BLUE, lw=2.0, label="hard sigmoid, $w' = 1.5w$")
+    ax.plot(N(x), N(soft), color=ORANGE, lw=2.0, ls="--", label=r"sigmoid $\sigma(b+wx)$")
+    ax.annotate("", xy=(float(x[at]), float(hard[at])), xytext=(float(x[at]), float(soft[at])),
+                arrowprops=dict(arrowstyle="<->", color="black", lw=0.9, shrinkA=0, shrinkB=0))
+    ax.text(float(x[at]) + 0.3, 0.55, f"largest gap\n{float(gap[at]):.2f}$\\,c$, whatever $w$",
+            fontsize=8)
+    ax.set_title("the same slope in the middle", fontsize=9.5)
+    ax.legend(loc="upper left", fontsize=7.5)
 
-    x = torch.linspace(-3, 3, 1201, dtype=torch.float64)
-    dx = float(x[1] - x[0])
+    x = torch.linspace(-6, 6, 601, dtype=torch.float64)
+    variations = [
+        (r"$w$: the slope", "w", (0.5, 1.0, 3.0)),
+        (r"$b$: the position ($x = -b/w$)", "b", (-2.0, 0.0, 2.0)),
+        (r"$c$: the height", "c", (0.5, 1.0, 1.5)),
+    ]
     colours = ["#fdae6b", "#f16913", "#a63603"]
-    for w, colour in zip((1.0, 3.0, 10.0), colours):
-        hard = l01.hard_sigmoid(x, c=1.0, b=0.0, w=1.5 * w)
-        soft = torch.sigmoid(w * x)
-        area = float((hard - soft).abs().sum() * dx)
-        ax2.plot(N(x), N(hard), color=BLUE, lw=1.0, alpha=0.7,
-                 label="hard sigmoid, same slope" if w == 1.0 else None)
-        ax2.plot(N(x), N(soft), color=colour, lw=1.8, label=f"$w={w:g}$: area between {area:.2f}")
-    ax2.set_title("as $w$ grows, the gap to the hard sigmoid shrinks ($\\propto 1/w$)")
-    ax2.set_xlabel("$x$")
-    ax2.legend(loc="lower right", fontsize=8)
+    for ax, (title, name, values) in zip(axes[1:], variations):
+        for value, colour in zip(values, colours):
+            p = {"w": 1.0, "b": 0.0, "c": 1.0, name: value}
+            y = p["c"] * torch.sigmoid(p["b"] + p["w"] * x)
+            ax.plot(N(x), N(y), color=colour, lw=1.8, label=f"${name} = {value:g}$")
+        ax.set_title(title, fontsize=9.5)
+        ax.legend(loc="upper left", fontsize=7.5)
+    for ax in axes:
+        ax.set_xlabel("$x$")
+        ax.set_ylim(-0.05, 1.95)
     return fig
 
 
@@ -314,7 +327,7 @@ def fig_l02_bias_overfitting() -> Figure:
     ax1.set_ylim(-2.2, 2.2)
     ax1.set_xlabel("$x$")
     ax1.set_title("three models fitted to the same 12 points")
-    ax1.legend(loc="lower left", fontsize=8)
+    ax1.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8)
 
     degrees = np.arange(0, 10)
     train_loss, test_loss = [], []
@@ -334,7 +347,7 @@ def fig_l02_bias_overfitting() -> Figure:
     ax2.set_xlabel("model complexity (polynomial degree)")
     ax2.set_ylabel("MSE")
     ax2.set_title("restrict the model, but not too much")
-    ax2.legend(loc="upper center", fontsize=8.5)
+    ax2.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8.5)
     return fig
 
 
@@ -362,7 +375,7 @@ def fig_l03_saddle() -> Figure:
     X, Y = torch.meshgrid(g, g, indexing="xy")
     Z = saddle_loss(torch.stack([X, Y], dim=-1))
     cs = ax.contour(N(X), N(Y), N(Z), levels=np.linspace(-0.24, 2.0, 15), cmap="viridis", linewidths=0.9)
-    ax.clabel(cs, levels=cs.levels[::3], fontsize=7, fmt="%.1f")
+    ax.clabel(cs, levels=cs.levels[3::3], fontsize=7, fmt="%.1f")  # none beside the minima
     ax.plot([0], [0], "o", color=RED, ms=7)
     ax.text(0.08, -0.2, f"g = 0: {kind}", color=RED)
     for s in (1, -1):
@@ -407,7 +420,7 @@ def fig_l04_sharp_flat() -> Figure:
     ax.set_xlabel(r"$\theta$")
     ax.set_ylabel(r"$L$")
     ax.set_title("flat minima are good, sharp minima are bad")
-    ax.legend(loc="center", bbox_to_anchor=(0.6, 0.35), fontsize=8.5)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8.5)
     return fig
 
 
@@ -506,17 +519,24 @@ def fig_l05_optimizer_race() -> Figure:
     ax1.contour(N(X), N(Y), N(Z), levels=np.geomspace(0.005, 3.0, 12), cmap="Greys", linewidths=0.7)
     colours = [BLUE, RED, GREEN, ORANGE, PURPLE]
     for (label, path), colour in zip(paths.items(), colours):
-        ax1.plot(N(path[:, 0]), N(path[:, 1]), "o-", ms=2, lw=1.1, color=colour, label=label)
+        final = float(race_loss(path[-1]))
+        ax1.plot(N(path[:, 0]), N(path[:, 1]), "o-", ms=2, lw=1.1, color=colour,
+                 label=f"{label}: final $L$ = {final:.1e}")
         ax2.semilogy(N(race_loss(path) + 1e-12), color=colour, lw=1.6)
     ax1.plot([0], [0], "*", color="black", ms=10)
     ax1.set_ylim(-1.4, 1.4)
-    ax1.annotate("Adagrad (RMS form): $\\sigma$ shrank,\nso one step jumps out", xy=(0.05, 1.3),
-                 xytext=(-4.6, 0.95), fontsize=7.5, color=GREEN,
+    # Adagrad's sigma_2 kept shrinking while the steep gradient stayed tiny, until
+    # eta/sigma_2 passed 2/curvature: the steep direction then oscillated and grew.
+    adagrad = paths[r"Adagrad $\eta=1$"]
+    ax1.annotate("Adagrad: $\\eta/\\sigma_2$ grew past 2/curvature;\n"
+                 f"the steep direction swung out to $|\\theta_2|$ = {float(adagrad[:, 1].abs().max()):.1f}",
+                 xy=(0.05, 1.3), xytext=(-6.2, 0.95), fontsize=7.5, color=GREEN,
                  arrowprops=dict(arrowstyle="->", color=GREEN))
     ax1.set_title("the same valley, the same start, 60 steps")
     ax1.set_xlabel(r"$\theta_1$ (flat direction)")
     ax1.set_ylabel(r"$\theta_2$ (steep)")
-    ax1.legend(loc="lower right", fontsize=7.5)
+    fig.legend(*ax1.get_legend_handles_labels(), loc="upper center", bbox_to_anchor=(0.5, 0.0),
+               ncol=3, fontsize=7.5)
     ax2.set_title("loss per step")
     ax2.set_xlabel("step")
     ax2.set_ylabel(r"$L(\theta)$")
@@ -566,8 +586,8 @@ def fig_l23_norms() -> Figure:
              label=r"$\|\Delta x\|_2 \leq \varepsilon$")
     ax1.add_patch(Rectangle((-eps, -eps), 2 * eps, 2 * eps, fill=False, color=RED, lw=2,
                             label=r"$\|\Delta x\|_\infty \leq \varepsilon$"))
-    ax1.axhline(0, color=GREY, lw=0.6)
-    ax1.axvline(0, color=GREY, lw=0.6)
+    ax1.plot([-1.6, 1.6], [0, 0], color=GREY, lw=0.6)
+    ax1.plot([0, 0], [-1.6, 1.35], color=GREY, lw=0.6)  # stops below the legend
     ax1.set_xlim(-1.6, 1.6)
     ax1.set_ylim(-1.6, 1.9)
     ax1.set_aspect("equal")
@@ -628,7 +648,7 @@ def fig_l23_adversarial() -> Figure:
     p1 = torch.softmax(logits[n : n + 1], dim=1)[0]
     success = float((after == targets).float().mean())
 
-    fig, axes = plt.subplots(1, 3, figsize=(8.4, 3.2))
+    fig, axes = plt.subplots(1, 3, figsize=(8.8, 3.2), gridspec_kw={"wspace": 0.55})
     axes[0].imshow(N(x0), cmap="gray_r", vmin=0, vmax=1)
     axes[0].set_title(f"original $x^0$\npredicted {int(before[n])} "
                       f"(p = {float(p0[before[n]]):.2f}), true {int(labels[n])}")

@@ -77,7 +77,8 @@ def hard_sigmoid(
 
     A ramp from 0 up to ``c``: flat, then linear, then flat again. With
     ``c=1, b=0, w=1`` it equals ``torch.nn.functional.hardsigmoid``.
-    ``w`` sets the slope of the ramp, ``b`` shifts it, ``c`` sets its height.
+    ``w`` sets the steepness of the ramp (its slope is ``c*w/6``), ``b``
+shifts it (its middle is at ``x = -b/w``), ``c`` sets its height.
 
     Args:
         x: input, any shape.

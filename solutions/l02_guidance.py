@@ -1,7 +1,8 @@
 """Lecture 2: 整体指导 (general guidance) — reference solutions.
 
-N-fold cross validation: split the training set into k folds, train on k-1 of
-them, validate on the one left out, and average the k validation losses.
+k-fold cross validation (the notes' "N-折"): split the n samples into k folds,
+train on k-1 of them, validate on the one left out, and average the k
+validation losses.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ def kfold(
     shuffle: bool = False,
     seed: int | None = None,
 ) -> list[tuple[Tensor, Tensor]]:
-    """N-fold cross validation: ``k`` pairs ``(train_idx, val_idx)``.
+    """k-fold cross validation: ``k`` pairs ``(train_idx, val_idx)``.
 
     The validation folds partition ``range(n)``. Without shuffle fold ``i`` is
     the ``i``-th contiguous block; the first ``n % k`` folds hold

@@ -137,9 +137,10 @@ def escape_direction(H: Tensor, tol: float = 1e-6) -> Tensor | None:
     """A direction that leads out of a saddle point, or None.
 
     When the smallest eigenvalue λ_min of ``H`` is below ``-tol``, return a
-    unit eigenvector ``v`` of it (``Hv = λ_min v``). Along ``v`` the
-    second-order term ``½ vᵀHv = ½ λ_min`` is negative, so a step either way
-    lowers the loss. Otherwise return None.
+    unit eigenvector ``u`` of it (``Hu = λ_min u``). Along ``u`` the
+    second-order term ``½ uᵀHu = ½ λ_min`` is negative, so a step either way
+    lowers the loss. Otherwise return None. (The lecture page writes ``v`` for
+    the step ``θ - θ'`` and ``u`` for this eigenvector.)
 
     Args:
         H: (d, d) symmetric Hessian.

@@ -15,7 +15,10 @@ from torch import Tensor
 
 # --8<-- [start:cross_entropy]
 def cross_entropy(logits: Tensor, target: Tensor) -> Tensor:
-    """Cross entropy ``e(y, ŷ)``: the batch mean of ``-log softmax(logits[n])[target[n]]``.
+    """Cross entropy ``e(logits, target)``: the batch mean of ``-log softmax(logits[n])[target[n]]``.
+
+The model's output comes first and the class second, as in the notes' ``e(y, ŷ)``
+(there ``y = f(x)`` is the output) and in ``e(model(x), y)`` of the attacks below.
 
     Written with the log-sum-exp trick, ``log Σ exp(z) = M + log Σ exp(z - M)``
     with ``M = max z``, so that logits as large as ±1e4 give finite, exact
@@ -131,7 +134,8 @@ def untargeted_attack(
     """Untargeted attack: iterative FGSM without random start.
 
     Push the loss of the true class up: ``x⁰ = x0``, then
-    ``xᵗ⁺¹ = project_linf(xᵗ + alpha * sign(∇ₓ e(y, model(xᵗ))), x0, eps)``.
+    ``xᵗ⁺¹ = project_linf(xᵗ + alpha * sign(∇ₓ e(model(xᵗ), y)), x0, eps)``,
+where ``e`` is ``cross_entropy``.
     ``x0`` and the model's parameters keep their values.
 
     Args:
@@ -167,7 +171,8 @@ def targeted_attack(
 ) -> Tensor:
     """Targeted attack: make the model answer ``y_target``.
 
-    Minimise ``L(x) = -e(y, model(x)) + e(y_target, model(x))``: far from the
+    Minimise ``L(x) = -e(model(x), y) + e(model(x), y_target)``, ``e`` being
+``cross_entropy`` (the notes' ``-e(y, ŷ) + e(y, y^target)`` with ``y = f(x)``): far from the
     true class, close to the target class, subject to ``max |x - x0| <= eps``
     and pixels in ``[0, 1]``. From ``x⁰ = x0``:
     ``xᵗ⁺¹ = project_linf(xᵗ - alpha * sign(∇ₓ L(xᵗ)), x0, eps)``.

@@ -15,12 +15,30 @@
 2. ``<!-- course-map -->`` on the home page becomes the table of lectures and
    exercises, read from ``grader/course.py`` (the one place where exercises,
    points and sections are listed), so the home page never drifts from the grader.
+
+3. Under each exercise's heading (``### `mse` {#mse}``) a line links back to the
+   lecture section that the grader names for it (``Exercise.section``): the
+   grader's link lands on the exercise, and one click leads to the idea.
+
+4. Notebook figures get their alt text. nbconvert writes every image output with
+   a placeholder alt ("No description has been provided for this image"); the
+   notebook keeps the real one in the metadata of the cell that draws it,
+   ``"figure_alt": ["...", ...]``, one string per image, in order (cell metadata
+   survives re-running the notebook; output metadata would not). A figure without
+   its text fails the build.
+
+5. Math stays out of the search index, so that result snippets show words, not
+   TeX. Every formula is an ``arithmatex`` element (on notebook pages, whose math
+   nbconvert leaves as raw ``$...$`` text, the hook wraps it the same way), and
+   each gets ``data-search-exclude``: Material's search skips the element and then
+   removes the attribute from the page.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import re
+from html import escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,6 +48,8 @@ SOLUTION = re.compile(
     re.MULTILINE,
 )
 COURSE_MAP = re.compile(r"^<!--\s*course-map\s*-->[ \t]*$", re.MULTILINE)
+HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.+?)(?:[ \t]*\{#(?P<id>[^}\s]+)\})?[ \t]*$",
+                     re.MULTILINE)
 
 TRUE = {"1", "true", "yes", "on"}
 
@@ -85,12 +105,119 @@ def course_map() -> str:
     return "\n".join(lines)
 
 
+def heading_anchors(markdown: str, slugify) -> dict[str, str]:
+    """Heading text -> its id: the explicit ``{#id}``, or what toc's slugify makes of it."""
+    return {
+        m["text"].strip(): m["id"] or slugify(m["text"].strip(), "-")
+        for m in HEADING.finditer(markdown)
+    }
+
+
+def link_exercises_to_sections(markdown: str, module: str, slugify) -> str:
+    """After each exercise heading of ``module``, a line linking its lecture section."""
+    course = load_course()
+    anchors = heading_anchors(markdown, slugify)
+    for exercise in (e for e in course.EXERCISES if e.module == module):
+        if exercise.section not in anchors:
+            raise ValueError(f"{module}.md has no heading {exercise.section!r} "
+                             f"(grader/course.py names it for {exercise.name})")
+        heading = re.compile(rf"^###[ \t]+`{re.escape(exercise.name)}`[ \t]*\{{#{re.escape(exercise.name)}\}}[ \t]*$",
+                             re.MULTILINE)
+        # attr_list: a block's attributes go on a line of their own after it
+        line = f"讲义：[{exercise.section}](#{anchors[exercise.section]})\n{{ .exercise-reading }}"
+        markdown, found = heading.subn(lambda m: f"{m[0]}\n\n{line}\n", markdown)
+        if found != 1:
+            raise ValueError(f"{module}.md: expected one heading ### `{exercise.name}` {{#{exercise.name}}}")
+    return markdown
+
+
 def on_page_markdown(markdown, page, config, files):
     markdown = expand_solutions(markdown, is_instructor(config))
+    module = page.file.src_uri.removesuffix(".md")
+    if module in load_course().LECTURES:
+        slugify = config["mdx_configs"]["toc"]["slugify"]
+        markdown = link_exercises_to_sections(markdown, module, slugify)
     if COURSE_MAP.search(markdown):
         table = course_map()
         markdown = COURSE_MAP.sub(lambda _: table, markdown)
     return markdown
+
+
+NBCONVERT_PLACEHOLDER_ALT = 'alt="No description has been provided for this image"'
+
+
+def notebook_alt_texts(path: Path) -> list[str]:
+    """The alt text of every image output of a notebook, in page order."""
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    texts: list[str] = []
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code":
+            continue
+        images = sum(1 for out in cell.get("outputs", []) if "image/png" in out.get("data", {}))
+        alts = list(cell.metadata.get("figure_alt", []))
+        if len(alts) != images or not all(isinstance(a, str) and a.strip() for a in alts):
+            raise ValueError(
+                f"{path.name}, cell {index}: {images} figure(s) but figure_alt is {alts!r}: "
+                "give each figure a description in the cell's metadata"
+            )
+        texts += alts
+    return texts
+
+
+def with_alt_texts(html: str, alts: list[str], name: str) -> str:
+    found = html.count(NBCONVERT_PLACEHOLDER_ALT)
+    if found != len(alts):
+        raise ValueError(f"{name}: {found} images on the page but {len(alts)} alt texts in the notebook")
+    pieces = html.split(NBCONVERT_PLACEHOLDER_ALT)
+    out = [pieces[0]]
+    for alt, piece in zip(alts, pieces[1:]):
+        out += [f'alt="{escape(alt, quote=True)}"', piece]
+    return "".join(out)
+
+
+TAG = re.compile(r"(<[^>]*>)")
+RAW_TAG = re.compile(r"<(/?)(pre|code|script|style|textarea)\b", re.IGNORECASE)
+DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
+INLINE_MATH = re.compile(r"(?<![\\$])\$(?=\S)(.+?)(?<=\S)(?<![\\$])\$(?!\$)", re.DOTALL)
+ARITHMATEX = re.compile(r"<(span|div)([^>]*\bclass=\"arithmatex\")")
+# mkdocs-jupyter's hidden plain-text copy of each code cell, for its copy button
+CODE_COPY = re.compile(r'<div class="clipboard-copy-txt"')
+
+
+def wrap_raw_math(html: str) -> str:
+    """``$...$`` and ``$$...$$`` in the text of a page (never inside code) as
+    arithmatex elements, as pymdownx.arithmatex (generic) writes Markdown math."""
+    out, raw = [], 0
+    for piece in TAG.split(html):
+        if piece.startswith("<"):
+            match = RAW_TAG.match(piece)
+            if match and not piece.endswith("/>"):
+                raw += -1 if match[1] else 1
+            out.append(piece)
+        elif raw > 0 or "$" not in piece:
+            out.append(piece)
+        else:
+            piece = DISPLAY_MATH.sub(lambda m: f'<span class="arithmatex">\\[{m[1]}\\]</span>', piece)
+            piece = INLINE_MATH.sub(lambda m: f'<span class="arithmatex">\\({m[1]}\\)</span>', piece)
+            out.append(piece)
+    return "".join(out)
+
+
+def exclude_math_from_search(html: str) -> str:
+    # a value: Material strips data-search-* attributes with one from the page
+    return ARITHMATEX.sub(r'<\1 data-search-exclude="math"\2', html)
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri.endswith(".ipynb"):
+        alts = notebook_alt_texts(Path(page.file.abs_src_path))
+        html = with_alt_texts(html, alts, page.file.src_uri)
+        html = wrap_raw_math(html)
+        # the cell's code is indexed once, from its <pre>
+        html = CODE_COPY.sub('<div data-search-exclude="copy" class="clipboard-copy-txt"', html)
+    return exclude_math_from_search(html)
 
 
 def on_config(config):

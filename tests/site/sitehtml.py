@@ -1,4 +1,4 @@
-"""A small stdlib HTML scanner for the built site: ids, links, headings, resources."""
+"""A small stdlib HTML scanner for the built site: ids, links, headings, resources, boxes."""
 
 from __future__ import annotations
 
@@ -16,7 +16,19 @@ class Page:
     links: list[str] = field(default_factory=list)  # <a href>
     resources: list[tuple[str, str]] = field(default_factory=list)  # (tag, url) loaded by the page
     headings: list[tuple[str, str, str]] = field(default_factory=list)  # (tag, id, text)
+    admonitions: list[Admonition] = field(default_factory=list)
+    images: list[tuple[str, str]] = field(default_factory=list)  # (src, alt)
     text: str = ""
+
+
+@dataclass
+class Admonition:
+    """A box of the page (``!!! bug "title"``): its kind, title and whole text."""
+
+    kind: str
+    title: str = ""
+    text: str = ""
+    offset: int = 0  # where it starts in Page.text
 
 
 class _Scanner(HTMLParser):
@@ -26,6 +38,10 @@ class _Scanner(HTMLParser):
         self._heading: list | None = None
         self._text: list[str] = []
         self._skip = 0  # inside <script>/<style>
+        self._boxes: list[tuple[Admonition, int, list[str]]] = []  # open boxes, their div depth
+        self._depth = 0  # of nested <div>/<details>
+        self._in_title: Admonition | None = None
+        self._length = 0
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -41,6 +57,18 @@ class _Scanner(HTMLParser):
             "stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest",
         }:
             self.page.resources.append((tag, a["href"]))
+        if tag == "img" and a.get("src"):
+            self.page.images.append((a["src"], a.get("alt") or ""))
+        if tag in ("div", "details"):
+            self._depth += 1
+            classes = (a.get("class") or "").split()
+            kinds = [c for c in classes if c != "admonition"]
+            if (tag == "div" and "admonition" in classes or tag == "details") and kinds:
+                box = Admonition(kinds[0], offset=self._length)
+                self.page.admonitions.append(box)
+                self._boxes.append((box, self._depth, []))
+        if (tag == "p" and "admonition-title" in (a.get("class") or "")) or (tag == "summary" and self._boxes):
+            self._in_title = self._boxes[-1][0] if self._boxes else None
         if tag in ("script", "style"):
             self._skip += 1
         if tag in HEADINGS:
@@ -49,6 +77,13 @@ class _Scanner(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("script", "style") and self._skip:
             self._skip -= 1
+        if tag in ("p", "summary"):
+            self._in_title = None
+        if tag in ("div", "details"):
+            if self._boxes and self._boxes[-1][1] == self._depth:
+                box, _, parts = self._boxes.pop()
+                box.text = "".join(parts)
+            self._depth -= 1
         if tag in HEADINGS and self._heading is not None:
             name, hid, parts = self._heading
             self.page.headings.append((name, hid, "".join(parts).replace("¶", "").strip()))
@@ -58,6 +93,11 @@ class _Scanner(HTMLParser):
         if self._skip:
             return
         self._text.append(data)
+        self._length += len(data)
+        for _, _, parts in self._boxes:
+            parts.append(data)
+        if self._in_title is not None:
+            self._in_title.title += data
         if self._heading is not None:
             self._heading[2].append(data)
 

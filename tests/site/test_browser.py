@@ -12,9 +12,10 @@ package with apt-get when run as root); the test never downloads a browser.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -190,6 +191,91 @@ def test_chinese_search_finds_the_lecture(watch, server, screenshots, term, modu
     assert any(f"{module}/" in href for href in hrefs), f"searching {term!r} found {hrefs}"
     assert not watch.errors, watch.errors
     assert not watch.foreign, watch.foreign
+
+
+def search(page, term: str) -> list[tuple[str, str]]:
+    """Type a term into Material's search box: the results' (href, text), best first."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(term)
+    box.press("End")  # see test_chinese_search_finds_the_lecture
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(timeout=15_000)
+    page.wait_for_timeout(300)  # the worker answers each key; let the last answer land
+    return [(results.nth(i).get_attribute("href") or "", results.nth(i).inner_text())
+            for i in range(results.count())]
+
+
+@pytest.mark.parametrize("term, first_page, first_section", [
+    ("批次", "l04_batch_momentum/", "batch"),  # the batch section
+    ("交叉熵", "l23_adversarial/", None),  # Lecture 23 first, not 交叉验证 of Lecture 2
+])
+def test_search_ranks_the_right_section_first(watch, server, term, first_page, first_section):
+    """Results come grouped by page, best page first, its best sections under it."""
+    page = watch.page
+    page.goto(server)
+    settle(page)
+    results = search(page, term)
+    hrefs = [urlsplit(href) for href, _ in results]
+    assert hrefs[0].path.endswith("/" + first_page), f"searching {term!r}: {[h.geturl() for h in hrefs[:4]]}"
+    if first_section:
+        section = next(unquote(h.fragment) for h in hrefs if h.fragment)
+        assert section == first_section, f"searching {term!r}: first section #{section}"
+    snippets = " ".join(text for _, text in results)
+    assert not re.search(r"\\[A-Za-z]{2,}|\\[()\[\]]|\$", snippets), f"TeX in the results: {snippets[:300]}"
+    assert not watch.errors, watch.errors
+
+
+def test_instant_navigation_never_carries_an_anchor_to_another_page(watch, server):
+    """Scroll down a page (the address follows the section), go to the next page by
+    instant navigation: its address has no anchor of the page left; going back
+    gives the first page's own anchor back."""
+    page = watch.page
+    page.goto(server + "l04_batch_momentum/")
+    settle(page)
+    page.evaluate("window.__same_document = true")
+    page.mouse.wheel(0, 2500)
+    page.wait_for_timeout(800)
+    here = urlsplit(page.url)
+    assert here.fragment, f"scrolling did not update the address: {page.url}"
+    assert page.evaluate(f"!!document.getElementById(decodeURIComponent({here.fragment!r}))")
+
+    page.locator("a.md-footer__link--next").first.click()
+    page.wait_for_url("**/l05_adaptive_lr/**")
+    page.wait_for_timeout(1000)  # longer than any tracking delay
+    assert page.evaluate("window.__same_document === true"), "the page reloaded"
+    assert urlsplit(page.url).fragment == "", f"an old anchor came along: {page.url}"
+
+    page.go_back()
+    page.wait_for_url("**/l04_batch_momentum/**")
+    page.wait_for_timeout(1000)
+    back = urlsplit(page.url).fragment
+    assert not back or page.evaluate(f"!!document.getElementById(decodeURIComponent({back!r}))"), page.url
+
+
+def test_following_a_link_to_a_section_keeps_its_anchor(watch, server):
+    page = watch.page
+    page.goto(server + "l04_batch_momentum/")
+    settle(page)
+    page.locator(".md-content a[href*='l01_regression/#']").first.click()
+    page.wait_for_url("**/l01_regression/**")
+    page.wait_for_timeout(1000)
+    assert unquote(urlsplit(page.url).fragment) == "迭代epoch-vs-更新update", page.url
+
+
+def test_notebook_code_wraps(watch, server):
+    """No code or output line of a notebook is cut off at the cell's edge."""
+    page = watch.page
+    page.goto(server + "notebooks/l05_optimizer_race/")
+    settle(page)
+    cut = page.evaluate(
+        "[...document.querySelectorAll('.jp-Notebook pre')]"
+        ".filter(pre => pre.scrollWidth > pre.clientWidth + 1).map(pre => pre.textContent.slice(0, 60))"
+    )
+    assert not cut, f"lines cut off: {cut}"
+    line = page.get_by_text('改成 "exercises"', exact=False).first
+    box = line.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 1280
 
 
 def test_instant_navigation_keeps_math(watch, server):

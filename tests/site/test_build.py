@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -231,3 +231,67 @@ def test_search_index_segments_chinese(site, term, module):
     segmented = [d for d in docs if "\u200b" in d["text"]]
     assert segmented, "the search index is not segmented: is jieba installed?"
     assert any(term in d["text"].replace("\u200b", "") for d in docs)
+
+
+def test_each_exercise_links_to_the_section_the_grader_names(site, course):
+    """The grader's link lands on the exercise; under its heading a link leads to the
+    section that Exercise.section (and so Exercise.reading) names."""
+    for exercise in course.EXERCISES:
+        path = page_of(site, exercise.module)
+        html = path.read_text(encoding="utf-8")
+        start = html.index(f'id="{exercise.name}"')
+        reading = re.search(r'<p class="exercise-reading">(.*?)</p>', html[start:], re.DOTALL)
+        assert reading, f"{exercise.qualname}: no link back to its section"
+        target = re.search(r'href="#([^"]+)"', reading[1])
+        headings = {hid: text for _, hid, text in scan(path).headings}
+        assert target and headings.get(unquote(target[1])) == exercise.section, (
+            f"{exercise.qualname}: links {target and target[1]!r}, the grader names {exercise.section!r}")
+        assert exercise.name in exercise.reading and exercise.section in exercise.reading
+
+
+def search_docs(site: Path) -> list[dict]:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def without_code(text: str) -> str:
+    return re.sub(r"<(pre|code)>.*?</\1>", " ", text, flags=re.DOTALL)
+
+
+def test_search_index_holds_no_tex(site):
+    """Result snippets show words: no formula of any page or notebook is indexed."""
+    tex = re.compile(r"\\[A-Za-z]{2,}|\\[()\[\]]|\$|\^\{|_\{")
+    leaks = [f"{d['location']}: ...{without_code(d['text'])[max(0, m.start() - 30):m.end() + 30]}..."
+             for d in search_docs(site) for m in [tex.search(without_code(d["text"]))] if m]
+    assert not leaks, "\n".join(leaks[:10])
+
+
+def test_formulas_still_on_the_pages(site):
+    """Stripping math from the index leaves it on the page (and no raw $ in the text)."""
+    for module in LECTURE_PAGES:
+        html = page_of(site, module).read_text(encoding="utf-8")
+        assert html.count('class="arithmatex"') > 3, module
+        assert "data-search-exclude" not in html, f"{module}: Material should strip the attribute"
+    notebook = (site / "notebooks" / "l05_optimizer_race" / "index.html").read_text(encoding="utf-8")
+    assert r'<span class="arithmatex">\(1/4 = 0.25\)</span>' in notebook
+
+
+@pytest.mark.parametrize("word, module", [
+    ("交叉熵", "l23_adversarial"),
+    ("交叉验证", "l02_guidance"),
+    ("海塞矩阵", "l03_critical_points"),
+    ("批次", "l04_batch_momentum"),
+    ("均方根", "l05_adaptive_lr"),
+])
+def test_course_terms_are_single_search_words(site, word, module):
+    """jieba cuts with the course's dictionary: the term is one token of the index."""
+    tokens = {t for d in search_docs(site) if d["location"].startswith(f"{module}/")
+              for t in re.split(r"[\s\u200b]+", d["text"])}
+    assert word in tokens
+
+
+def test_notebook_figures_have_real_alt_text(site):
+    for path in sorted((site / "notebooks").glob("*/index.html")):
+        images = scan(path).images
+        assert images, path
+        for src, alt in images:
+            assert len(alt) >= 20 and "No description" not in alt, f"{path.parent.name}: alt {alt!r}"
