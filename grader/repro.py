@@ -31,10 +31,10 @@ import torch
 from grader import course
 from grader.feedback import describe, import_lines, largest_error, python_literal
 from grader.paths import ROOT, UsageError, exercises, submission_folder
+from grader.sandbox import CALL_TIMEOUT  # what the grader allows a call, in seconds
 from grader.verdict import CheckVerdict, Counterexample, Form, Role, Status
 
 WIDTH = 88  # of the script's docstring
-CALL_TIMEOUT = 10.0  # seconds, as the grader allows a call (grader.sandbox.CALL_TIMEOUT)
 
 
 # ---- what the scripts import ------------------------------------------------------
@@ -77,29 +77,41 @@ def difference(received: Any, expected: Any) -> str:
     return largest_error(received.detach(), expected)
 
 
-def tensors(value: Any, seen: set[int] | None = None) -> list[torch.Tensor]:
-    """The tensors a value holds, in a fixed order: itself, the items of a list, tuple
-    or dict, a model's parameters and buffers, and the variables a function captured
-    (a loss surface's matrices): what a call must leave unchanged."""
+def tensors(value: Any, seen: set[int] | None = None) -> dict[str, torch.Tensor]:
+    """The tensors a value holds, by where they are in it: itself (``""``), the items of
+    a list, tuple or dict, a model's parameters and buffers (``"1.bias"``), and the
+    variables a function captured (a loss surface's ``"H"``): what a call must leave
+    unchanged."""
     seen = set() if seen is None else seen
     if id(value) in seen:
-        return []
+        return {}
     seen.add(id(value))
     if isinstance(value, torch.Tensor):
-        return [value]
+        return {"": value}
     if isinstance(value, torch.nn.Module):
-        return [t for t in value.state_dict(keep_vars=True).values()]
+        return dict(value.state_dict(keep_vars=True))
     if isinstance(value, tuple | list):
-        return [t for item in value for t in tensors(item, seen)]
+        value = dict(enumerate(value))
     if isinstance(value, dict):
-        return [t for item in value.values() for t in tensors(item, seen)]
-    cells = getattr(value, "__closure__", None) or ()
-    return [t for cell in cells for t in tensors(cell.cell_contents, seen)]
+        inner = {str(key): tensors(item, seen) for key, item in value.items()}
+    else:
+        code, cells = getattr(value, "__code__", None), getattr(value, "__closure__", None) or ()
+        names = code.co_freevars if code is not None else ()
+        inner = {name: tensors(_contents(cell), seen) for name, cell in zip(names, cells)}
+    return {".".join(filter(None, (key, path))): t for key, held in inner.items() for path, t in held.items()}
 
 
-def copies(arguments: dict[str, Any]) -> dict[str, list[torch.Tensor]]:
+def _contents(cell: Any) -> Any:
+    try:
+        return cell.cell_contents
+    except ValueError:  # a variable the function captured but that was never assigned
+        return None
+
+
+def copies(arguments: dict[str, Any]) -> dict[str, dict[str, torch.Tensor]]:
     """A copy of every tensor each argument holds (see ``tensors``), before the call."""
-    return {name: [t.detach().clone() for t in tensors(value)] for name, value in arguments.items()}
+    return {name: {path: t.detach().clone() for path, t in tensors(value).items()}
+            for name, value in arguments.items()}
 
 
 def _same_bits(a: torch.Tensor, b: torch.Tensor) -> bool:
@@ -110,16 +122,16 @@ def _same_bits(a: torch.Tensor, b: torch.Tensor) -> bool:
     return torch.equal(*as_bytes)
 
 
-def changes(before: dict[str, list[torch.Tensor]], arguments: dict[str, Any]) -> list[str]:
+def changes(before: dict[str, dict[str, torch.Tensor]], arguments: dict[str, Any]) -> list[str]:
     """The arguments whose tensors no longer hold the values copied in ``before``,
     each as ``name: was ..., now ...``; empty when the call left them all alone."""
     found = []
     for name, value in arguments.items():
         now = tensors(value)
-        for i, (was, is_now) in enumerate(zip(before[name], now)):
-            if not _same_bits(is_now, was):
-                which = name if len(now) == 1 else f"{name} (its tensor {i})"
-                found.append(f"{which}: was {show(was)}, now {show(is_now.detach())}")
+        for path, was in before[name].items():
+            if path not in now or not _same_bits(now[path], was):
+                which = f"{name} (its tensor {path})" if path else name
+                found.append(f"{which}: was {show(was)}, now {show(now[path].detach()) if path in now else 'gone'}")
     return found
 
 
@@ -212,7 +224,7 @@ def script_text(verdict: CheckVerdict, file: Path) -> str:
     imports = set(example.imports) if example else set()
     body: list[str] = []
     if example is not None:
-        body += ["", "# The smallest input on which the grader found the failure."]
+        body += ["", "# The failing input, as the feedback shows it (as small as the grader could make it)."]
         body += [f"{a.name} = {a.source}" for a in example.arguments]
     expected = _expected_answer(verdict)
     form = _form(verdict, expected is not None)
@@ -368,7 +380,9 @@ def _unchanged_lines(verdict: CheckVerdict) -> list[str]:
         "if not changed:",
         f'    print("{verdict.function} now leaves its arguments as they were.")',
         "    sys.exit(0)",
-        'print("received: changed in place:", "; ".join(changed))',
+        'print("received: changed in place:")',
+        "for change in changed:",
+        '    print("   ", change)',
         "sys.exit(1)",
     ]
 
@@ -390,26 +404,24 @@ def _check_again_lines(verdict: CheckVerdict, file: Path) -> list[str]:
 
 
 def _how(verdict: CheckVerdict, form: Form | None) -> str:
-    """What the script does and what its exit status says."""
+    """What the script does and what its exit status says, in a paragraph."""
     name = verdict.function
     if form is Form.CLOSE:
-        return (f"It calls {name} on the smallest failing input, prints the expected answer against\n"
-                f"the one received, and exits 1 while {name} gives this wrong answer, 0 once it\n"
-                "gives the expected one.")
+        return (f"It calls {name} on the smallest failing input, prints the expected answer against the "
+                f"one received, and exits 1 while {name} gives this wrong answer, 0 once it gives the "
+                "expected one.")
     if form is Form.RAISES:
-        return (f"It calls {name} on the smallest failing input and exits 1 while the call does not\n"
+        return (f"It calls {name} on the smallest failing input and exits 1 while the call does not "
                 f"raise {verdict.expectation.error}, 0 once it does.")
     if form is Form.UNCHANGED:
-        return (f"It calls {name} on the smallest failing input and exits 1 while the call changes\n"
-                "the values of its arguments (or of the tensors they hold), 0 once it leaves them\n"
-                "as they were.")
+        return (f"It calls {name} on the smallest failing input and exits 1 while the call changes the "
+                "values of its arguments (or of the tensors they hold), 0 once it leaves them as they were.")
     why = {Status.CRASHED: "The call crashed in the grader", Status.TIMED_OUT: "The call timed out in the grader"}
-    return (why.get(verdict.status, "This check is not decided by one answer alone (several calls, a success\n"
+    return (why.get(verdict.status, "This check is not decided by one answer alone (several calls, a success "
                                     "rate, gradients, the kind of the answer)")
-            + f", so the script calls {name} on the input the feedback shows (stopped after\n"
-            "the grader's time limit; an error shows its traceback), then runs the grader's own\n"
-            "check again on your file and exits with its verdict: 1 while the check fails, 0 once\n"
-            "it passes.")
+            + f", so the script calls {name} on the input the feedback shows (stopped after the grader's "
+            "time limit; an error shows its traceback), then runs the grader's own check again on your "
+            "file and exits with its verdict: 1 while the check fails, 0 once it passes.")
 
 
 def _docstring(verdict: CheckVerdict, file: Path, form: Form | None) -> str:
@@ -423,8 +435,8 @@ def _docstring(verdict: CheckVerdict, file: Path, form: Form | None) -> str:
         textwrap.fill(f"What went wrong: {first}", WIDTH), *rest,
         "",
         f"Your function comes from {file}",
-        _how(verdict, form),
-        f"Once it does, run `python -m grader check {name}`: other inputs and checks may still fail.",
+        textwrap.fill(f"{_how(verdict, form)} Then run `python -m grader check {name}`: other inputs "
+                      "and checks may still fail.", WIDTH),
         "",
         f"Run it from any folder, with the course's Python:  python repro_{name}.py",
     ])
