@@ -282,8 +282,9 @@ def _expected_answer(verdict: CheckVerdict) -> tuple[str, tuple[str, ...]] | Non
     A check may compare a part of the answer (``theta_next`` of ``(theta_next,
     m_next)``, row 0 of a trajectory), a gradient, or a derived quantity (the indices
     of all batches, sorted) with ``expected``. Only when the reference's answer to this
-    very call is ``expected`` (or, for a tuple, holds it) does the script compare the
-    answer itself: then with the whole reference answer, to the check's tolerance.
+    very call is ``expected`` (or, for a tuple, holds it), and does not depend on the
+    global random state, does the script compare the answer itself: then with the whole
+    reference answer, to the check's tolerance.
     """
     expectation, example = verdict.expectation, verdict.counterexample
     if (expectation is None or expectation.form is not Form.CLOSE or example is None
@@ -294,7 +295,11 @@ def _expected_answer(verdict: CheckVerdict) -> tuple[str, tuple[str, ...]] | Non
         expected = _evaluated(expectation.expected, expectation.imports)
         from grader.checks import reference
 
-        answer = getattr(reference(verdict.module), verdict.function)(**arguments)
+        with torch.random.fork_rng():
+            drawn_from = torch.get_rng_state()
+            answer = getattr(reference(verdict.module), verdict.function)(**arguments)
+            if not torch.equal(torch.get_rng_state(), drawn_from):
+                return None  # a random answer (shuffled without a seed): no one answer to expect
     except Exception:  # noqa: BLE001 - an input the reference cannot take: check again instead
         return None
     close = [same_values(answer, expected, expectation.rtol, expectation.atol)]

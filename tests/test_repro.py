@@ -278,8 +278,8 @@ def _verdict(function: str, arguments: list[tuple[str, str]], expectation: Expec
 
 
 def test_a_compared_part_or_gradient_is_decided_by_the_check_itself(tmp_path: Path) -> None:
-    """Expected values that are not the call's answer (all indices sorted, a gradient) are
-    never compared with the answer: the script runs the check again instead."""
+    """Expected values that are not the call's answer (all indices sorted, a gradient, a
+    random answer) are never compared with the answer: the script runs the check again."""
     sorted_indices = _verdict("minibatches", [("n", "4"), ("batch_size", "2"), ("shuffle", "True")],
                               Expectation(Form.CLOSE, "torch.tensor([0, 1, 2, 3])", ("import torch",)))
     gradient = _verdict("mse", [("pred", "torch.tensor([1.0])"), ("target", "torch.tensor([2.0])")],
@@ -287,8 +287,15 @@ def test_a_compared_part_or_gradient_is_decided_by_the_check_itself(tmp_path: Pa
                         role=Role.GRADIENT)  # the answer's value, but a gradient's check
     answer = _verdict("mse", [("pred", "torch.tensor([1.0])"), ("target", "torch.tensor([3.0])")],
                       Expectation(Form.CLOSE, "torch.tensor(4.0)", ("import torch",), 1e-4, 1e-5))
+    torch.manual_seed(0)
+    drawn = torch.randperm(5).tolist()  # what the reference draws next, once seeded again
+    shuffled = _verdict("minibatches", [("n", "5"), ("batch_size", "5"), ("shuffle", "True")],
+                        Expectation(Form.CLOSE, f"torch.tensor({drawn})", ("import torch",)))
     file = tmp_path / "student.py"
     assert "check_again('minibatches', 'a property'" in repro.script_text(sorted_indices, file)
+    # The one batch of a shuffle with the global random state: no one answer to expect.
+    torch.manual_seed(0)
+    assert "check_again('minibatches', 'a property'" in repro.script_text(shuffled, file)
     assert "check_again('mse', 'a property'" in repro.script_text(gradient, file)
     assert "expected = torch.tensor(4.0)\n" in repro.script_text(answer, file)
 
