@@ -155,7 +155,7 @@ def guarded(seconds: float = CALL_TIMEOUT) -> Iterator[None]:
     try:
         yield
     except SystemExit as exit_:
-        raise RuntimeError(f"your code called sys.exit({exit_.code!r}); a function should return") from None
+        raise RuntimeError(f"your code called sys.exit({exit_.code!r}); a function should return") from exit_
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -212,8 +212,7 @@ def run_repro(args: argparse.Namespace) -> int:
         script.write_text(script_text(lead, submission / f"{exercise.module}.py"), encoding="utf-8")
     except OSError as error:
         raise UsageError(f"cannot write {script}: {error.strerror}") from None
-    print(f"wrote {script}: run it from any folder with `python {script.name}` "
-          f"(exit status 1 while the failure reproduces, 0 once it is fixed)")
+    print(f"wrote {script}: `python {script}` exits 1 while the failure reproduces, 0 once it is fixed")
     return 0
 
 
