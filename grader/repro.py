@@ -131,7 +131,8 @@ def changes(before: dict[str, dict[str, torch.Tensor]], arguments: dict[str, Any
         for path, was in before[name].items():
             if path not in now or not _same_bits(now[path], was):
                 which = f"{name} (its tensor {path})" if path else name
-                found.append(f"{which}: was {show(was)}, now {show(now[path].detach()) if path in now else 'gone'}")
+                after = show(now[path].detach()) if path in now else "gone"
+                found.append(f"{which}: was {show(was)}, now {after}")
     return found
 
 
