@@ -58,47 +58,57 @@ def _call_of(script: str, function: str) -> ast.Call:
     return calls[0]
 
 
-# (mutant, what the script prints while it fails, what it prints once fixed)
+# (mutant, lines the script holds, what it prints while it fails, what it prints once fixed)
 CASES = [
     # Form.CLOSE: a wrong value.
     ("l01_regression/mse__sum_not_mean.py",
+     ["pred = torch.tensor([0.0, 0.0], dtype=torch.float64)", "expected = torch.tensor(1.0, dtype=torch.float64)"],
      ["expected: tensor of shape (), torch.float64: torch.tensor(1.0", "received: tensor of shape (), "
       "torch.float64: torch.tensor(2.0", "largest error 1"],
      "mse now gives the expected answer on this input"),
     # Form.CLOSE where the check compared one item of the answer (theta_next): the whole tuple.
     ("l04_batch_momentum/momentum_step__sign_of_grad.py",
+     ["expected = (torch.tensor(", "lam = 0.0"],
      ["expected: tuple of 2", "received: tuple of 2", "item 0: largest error 2"],
      "momentum_step now gives the expected answer on this input"),
-    # Form.CLOSE on a function of a loss surface, built by its importable call.
+    # Form.CLOSE on a loss surface, built by its importable call.
     ("l04_batch_momentum/momentum_descent__nesterov.py",
+     ["from grader.fixtures import quadratic_gradient", "grad_fn = quadratic_gradient(H=torch.tensor("],
      ["expected: tensor of shape (3, 1)", "received: tensor of shape (3, 1)", "largest error"],
      "momentum_descent now gives the expected answer on this input"),
     # Form.RAISES: a missing ValueError.
     ("l01_regression/mae__no_empty_check.py",
+     ["except ValueError as error:"],
      ["expected: ValueError", "received: tensor of shape (), torch.float64: torch.tensor(float('nan')"],
      "mae now raises ValueError on this input, as it should"),
     # Form.UNCHANGED: an argument changed in place.
     ("l04_batch_momentum/momentum_step__inplace_m.py",
+     ["before = copies(inputs)"],
      ["expected: every argument keeps its values", "received: changed in place:\n    m: was"],
      "momentum_step now leaves its arguments as they were"),
-    # Form.UNCHANGED on a fixture: the function f and theta, theta changed.
+    # Form.UNCHANGED with a function of θ among the arguments: theta changed.
     ("l03_critical_points/hessian__in_place_theta.py",
+     ["from grader.fixtures import smooth_function", "f = smooth_function(A=torch.tensor("],
      ["received: changed in place:\n    theta: was"],
      "hessian now leaves its arguments as they were"),
     # Form.UNCHANGED on a fixture's own tensor: the model's weights.
     ("l23_adversarial/untargeted_attack__steps_model_too.py",
+     ["model = mlp_classifier(W1=torch.tensor("],
      ["received: changed in place:\n", "    model (its tensor 1.bias): was"],
      "untargeted_attack now leaves its arguments as they were"),
-    # No expectation (a success rate over the digits): the grader's check, run again.
+    # No expectation (a success rate over the digits): the grader's check, run again. The
+    # classifier and its images are loaded by their calls, never written out as numbers.
     ("l23_adversarial/untargeted_attack__wrong_sign.py",
+     ["import grader.classifier", "model = grader.classifier.load_classifier()",
+      "x0 = grader.classifier.load_attack_set()[0]", "sys.exit(check_again('untargeted_attack', "],
      ["received: tensor of shape (200, 1, 8, 8)", "the attack succeeds on 0.0% of the images"],
      "passed: on the real digits classifier"),
 ]
 
 
-@pytest.mark.parametrize(("mutant", "failing", "fixed"), CASES, ids=[c[0].split("/")[1] for c in CASES])
-def test_script_reproduces_the_failure_from_another_folder(mutant: str, failing: list[str], fixed: str,
-                                                           folders: dict[str, Path]) -> None:
+@pytest.mark.parametrize(("mutant", "written", "failing", "fixed"), CASES, ids=[c[0].split("/")[1] for c in CASES])
+def test_script_reproduces_the_failure_from_another_folder(mutant: str, written: list[str], failing: list[str],
+                                                           fixed: str, folders: dict[str, Path]) -> None:
     path = MUTANTS / mutant
     exercise = course.BY_NAME[path.name.split("__")[0]]
     student_file = folders["submission"] / f"{exercise.module}.py"
@@ -119,6 +129,9 @@ def test_script_reproduces_the_failure_from_another_folder(mutant: str, failing:
                 for target in node.targets if isinstance(target, ast.Name)}
     assert all(k.arg in assigned and isinstance(k.value, ast.Name) and k.value.id == k.arg
                for k in call.keywords)
+    lines = text.splitlines()
+    for line in written:
+        assert any(l.startswith(line) for l in lines), line
 
     failed = _run([str(script)], folders["elsewhere"], folders["cache"])
     assert failed.returncode == 1, failed.stdout + failed.stderr
@@ -129,18 +142,6 @@ def test_script_reproduces_the_failure_from_another_folder(mutant: str, failing:
     passed = _run([str(script)], folders["elsewhere"], folders["cache"])
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert fixed in passed.stdout
-
-
-def test_fixtures_are_built_by_their_importable_calls(folders: dict[str, Path]) -> None:
-    """The digits classifier and its images are loaded, never written out as numbers."""
-    shutil.copy(MUTANTS / "l23_adversarial" / "untargeted_attack__wrong_sign.py",
-                folders["submission"] / "l23_adversarial.py")
-    assert _repro("untargeted_attack", folders).returncode == 0
-    text = (folders["here"] / "repro_untargeted_attack.py").read_text(encoding="utf-8")
-    assert "model = grader.classifier.load_classifier()\n" in text
-    assert "x0 = grader.classifier.load_attack_set()[0]\n" in text
-    assert "import grader.classifier\n" in text
-    assert "sys.exit(check_again('untargeted_attack', " in text
 
 
 @pytest.mark.parametrize(("hostile", "status"), [("sys_exit_at_call.py", 1), ("segfault.py", -11)])
@@ -168,8 +169,8 @@ def adagrad(grad_fn, theta0, lr, steps, eps=1e-8):
 '''
 
 
-def _one_line_answer(folders: dict[str, Path], name: str, status: int, says: str, *more: str) -> None:
-    answered = _repro(name, folders, *more)
+def _one_line_answer(folders: dict[str, Path], name: str, status: int, says: str) -> None:
+    answered = _repro(name, folders)
     output = (answered.stdout + answered.stderr).strip()
     assert answered.returncode == status, output
     assert says in output and len(output.splitlines()) == 1 and "Traceback" not in output, output
@@ -331,3 +332,19 @@ def test_no_parameter_of_the_course_shadows_a_name_of_the_script(tmp_path: Path)
                 own.add(node.name)
     assert "expected" in own and "changed" in own
     assert not parameters & (own - {"pred", "target"})
+
+
+@pytest.mark.parametrize("shape", [(0,), (0, 3), (2, 0), (2, 0, 3), (), (2, 2)])
+def test_the_input_lines_rebuild_the_exact_input(shape: tuple[int, ...]) -> None:
+    """An empty batch of logits (0, C) is not written as a (0,) tensor: the script's call
+    must be the grader's."""
+    from grader.feedback import counterexample
+
+    logits = torch.linspace(-1.0, 1.0, int(torch.tensor(shape).prod())).reshape(shape).double()
+    example = counterexample("l23_adversarial", "cross_entropy", ["logits", "target"],
+                             (logits, torch.zeros(shape[:1], dtype=torch.int64)), {})
+    namespace: dict = {}
+    exec("\n".join(example.imports), namespace)
+    rebuilt = {a.name: eval(a.source, namespace) for a in example.arguments}
+    assert rebuilt["logits"].shape == logits.shape and torch.equal(rebuilt["logits"], logits)
+    assert rebuilt["logits"].dtype == torch.float64 and rebuilt["target"].shape == shape[:1]
