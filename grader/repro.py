@@ -247,6 +247,7 @@ def script_text(verdict: CheckVerdict, file: Path) -> str:
         "",
         "import importlib.util",
         "import sys",
+        *(["import traceback"] if form is None and example is not None else []),
         "",
         f"sys.path.append({str(ROOT)!r})  # the course's folder, for `grader` where it is not installed",
         "",
@@ -379,7 +380,7 @@ def _unchanged_lines(verdict: CheckVerdict) -> list[str]:
         'print("expected: every argument keeps its values")',
         "",
         f"with guarded(seconds={CALL_TIMEOUT:g}):  # as in the grader: stopped after {CALL_TIMEOUT:g} s",
-        f"    received = {_call(verdict)}",
+        f"    {_call(verdict)}",
         "",
         "changed = changes(before, inputs)",
         "if not changed:",
@@ -397,9 +398,12 @@ def _check_again_lines(verdict: CheckVerdict, file: Path) -> list[str]:
     if verdict.counterexample is not None:
         lines += [
             "",
-            f"with guarded(seconds={CALL_TIMEOUT:g}):  # as in the grader: stopped after {CALL_TIMEOUT:g} s",
-            f"    received = {_call(verdict)}",
-            'print("received:", show(received))',
+            "try:",
+            f"    with guarded(seconds={CALL_TIMEOUT:g}):  # as in the grader: stopped after {CALL_TIMEOUT:g} s",
+            f"        received = {_call(verdict)}",
+            '    print("received:", show(received))',
+            "except Exception:  # shown here; whether it should have raised is for the check to say",
+            "    traceback.print_exc()",
         ]
     return lines + [
         "",

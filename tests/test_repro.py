@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -348,3 +349,19 @@ def test_the_input_lines_rebuild_the_exact_input(shape: tuple[int, ...]) -> None
     rebuilt = {a.name: eval(a.source, namespace) for a in example.arguments}
     assert rebuilt["logits"].shape == logits.shape and torch.equal(rebuilt["logits"], logits)
     assert rebuilt["logits"].dtype == torch.float64 and rebuilt["target"].shape == shape[:1]
+
+
+def test_a_check_run_again_decides_even_when_the_call_should_raise(folders: dict[str, Path]) -> None:
+    """Without an expectation the call is only shown: a correct function raising the
+    contract's ValueError on it does not fail the script; the check says it passes."""
+    student_file = folders["submission"] / "l01_regression.py"
+    shutil.copy(SOLUTIONS / "l01_regression.py", student_file)
+    from grader.checks import checks_for
+
+    title = next(c.title for c in checks_for(course.BY_NAME["mse"]) if "ValueError" in c.title)
+    verdict = _verdict("mse", [("pred", "torch.tensor([])"), ("target", "torch.tensor([])")], None)
+    script = folders["here"] / "repro_mse.py"
+    script.write_text(repro.script_text(replace(verdict, title=title), student_file), encoding="utf-8")
+    finished = _run([str(script)], folders["elsewhere"], folders["cache"])
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    assert "ValueError" in finished.stderr and f"passed: {title}" in finished.stdout
