@@ -6,6 +6,7 @@ For a student:
     python -m grader watch [NAME ...] [--submission DIR]
     python -m grader hint NAME [--level K]
     python -m grader progress [--submission DIR]
+    python -m grader repro NAME [--submission DIR]
 
 For a teaching assistant or a course platform:
 
@@ -85,6 +86,10 @@ def _parser() -> argparse.ArgumentParser:
     hint.add_argument("name", metavar="NAME")
     hint.add_argument("--level", type=int, default=1, metavar="K")
 
+    repro = commands.add_parser("repro", help="write repro_NAME.py, a script that reproduces NAME's failure")
+    repro.add_argument("name", metavar="NAME", help="a function (mse)")
+    repro.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR")
+
     progress = commands.add_parser("progress", help="the course map: what is done and what is next")
     progress.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR")
     return parser
@@ -163,6 +168,10 @@ def _command(name: str):
         from grader import hints
 
         return hints.run_hint
+    if name == "repro":
+        from grader import repro
+
+        return repro.run_repro
     from grader import progress
 
     return progress.run_progress

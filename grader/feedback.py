@@ -96,6 +96,8 @@ def python_literal(value: Any, imports: set[str] | None = None) -> str:
         return expression
     if type(value) is torch.Tensor:
         imports.add("import torch")
+        if value.numel() == 0 and value.ndim > 1:  # [] would lose the shape: (0, 3) is not (0,)
+            return f"torch.zeros({tuple(value.shape)}, dtype={value.dtype})"
         data = _nested(value.detach().tolist())
         return f"torch.tensor({data}, dtype={value.dtype})"
     if isinstance(value, Fixture):

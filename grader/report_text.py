@@ -113,6 +113,10 @@ def all_command(result: ExerciseVerdict) -> str:
     return f"every failure with its own input: python -m grader check {result.exercise.name} --all"
 
 
+def repro_command(result: ExerciseVerdict) -> str:
+    return f"this failure as a script to run and debug: python -m grader repro {result.exercise.name}"
+
+
 def summary_line(result: ExerciseVerdict) -> str:
     """``mse 1.5/3 failed``: the function's line in a list."""
     return f"{result.exercise.name} {points(result.score)}/{points(result.exercise.points)} " \
@@ -171,7 +175,7 @@ def exercise_blocks(result: ExerciseVerdict, every: bool = False) -> list[tuple[
         others = others_line(result, lead)
         if others:
             blocks += [(Block.NOTE, others), (Block.NOTE, all_command(result))]
-        return blocks
+        return blocks + [(Block.NOTE, repro_command(result))]
     blocks = []
     for verdict in result.failed:
         blocks += [block for block in check_blocks(verdict) if block[0] is not Block.READ]
