@@ -4,7 +4,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup serve serve-instructor test build stubs figures bench
+.PHONY: setup serve serve-instructor test build stubs figures font bench
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -26,6 +26,11 @@ build: setup
 figures: setup
 	$(PY) scripts/make_figures.py
 	$(PY) scripts/make_figures.py --notebooks
+
+# The site's own Chinese font, cut to the characters the site uses (needs Debian's
+# fonts-noto-cjk); a test fails while a character of the site is missing from it.
+font: setup
+	$(PY) scripts/make_site_font.py
 
 bench: setup
 	$(PY) scripts/bench_check.py

@@ -1,0 +1,104 @@
+"""Vendor the site's Chinese font: Noto Sans CJK SC, cut down to the characters the site uses.
+
+A reader's machine may have no CJK font at all (a fresh Linux, a locked-down lab
+machine): every character would be a box. The site ships its own, offline, as
+``docs/vendor/fonts/course-cjk.woff`` (SIL Open Font License, beside it), holding
+only the characters that occur in the site's sources, so that it stays small.
+
+    python scripts/make_site_font.py            # after adding Chinese text to the site
+    python scripts/make_site_font.py --check    # exit 1 if a character of the site is missing
+
+The source font is Debian's ``fonts-noto-cjk`` (``apt-get install fonts-noto-cjk``).
+WOFF with zlib, not WOFF2: reading it back needs no brotli, so the test that every
+character is covered runs anywhere fontTools does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FONT = ROOT / "docs" / "vendor" / "fonts" / "course-cjk.woff"
+SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+SC_INDEX = 2  # Noto Sans CJK SC in the collection (JP, KR, SC, TC, HK follow Noto's order)
+# Everything a page of the site is built from: pages, notebooks, the navigation, the
+# templates, and the course map (lecture titles reach the pages through the hooks).
+SOURCES = ["docs/**/*.md", "docs/**/*.ipynb", "docs/**/*.html", "docs/**/*.js", "mkdocs.yml",
+           "grader/course.py", "exercises/*.py"]
+# CJK punctuation, the fullwidth forms and the ideographs: what the Latin fonts lack.
+CJK_BLOCKS = [(0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF)]
+
+
+def is_cjk(character: str) -> bool:
+    code = ord(character)
+    return any(low <= code <= high for low, high in CJK_BLOCKS)
+
+
+def _theme_words() -> list[Path]:
+    """Material's own Chinese words (search, navigation, the footer...)."""
+    import material
+
+    return [Path(material.__file__).parent / "templates" / "partials" / "languages" / "zh.html"]
+
+
+def site_characters(root: Path = ROOT) -> set[str]:
+    """Every CJK character the site's sources and its theme hold."""
+    found: set[str] = set()
+    paths = [path for pattern in SOURCES for path in root.glob(pattern) if "vendor" not in path.parts]
+    for path in paths + _theme_words():
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8", errors="ignore"))
+        found |= {c for c in text if is_cjk(c)}
+    return found
+
+
+def covered(font: Path = FONT) -> set[str]:
+    """The characters the vendored font has a glyph for."""
+    from fontTools.ttLib import TTFont
+
+    return {chr(code) for code in TTFont(font).getBestCmap()}
+
+
+def make(source: Path, characters: set[str]) -> None:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.flavor = "woff"
+    options.layout_features = ["*"]  # vertical forms and locl keep their substitutions
+    options.name_IDs = ["*"]  # the licence and copyright stay in the file
+    options.hinting = False  # a screen font at text sizes: hinting is most of the size
+    font = TTFont(source, fontNumber=SC_INDEX)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="".join(sorted(characters)))
+    subsetter.subset(font)
+    FONT.parent.mkdir(parents=True, exist_ok=True)
+    font.flavor = "woff"
+    font.save(FONT)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only say which characters are missing")
+    args = parser.parse_args()
+    wanted = site_characters()
+    if args.check:
+        missing = sorted(wanted - covered())
+        if missing:
+            print(f"{len(missing)} characters of the site are not in {FONT.relative_to(ROOT)}: "
+                  f"{''.join(missing[:40])}… — run python scripts/make_site_font.py", file=sys.stderr)
+            return 1
+        return 0
+    if not SOURCE.exists():
+        print(f"no {SOURCE}: apt-get install fonts-noto-cjk", file=sys.stderr)
+        return 1
+    make(SOURCE, wanted)
+    size = FONT.stat().st_size
+    print(f"{FONT.relative_to(ROOT)}: {len(wanted)} characters, {size / 1024:.0f} KiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
