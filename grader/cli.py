@@ -6,6 +6,7 @@ For a student:
     python -m grader watch [NAME ...] [--submission DIR]
     python -m grader hint NAME [--level K]
     python -m grader progress [--submission DIR]
+    python -m grader solution NAME [--submission DIR] [--anyway]
 
 For a teaching assistant or a course platform:
 
@@ -14,6 +15,7 @@ For a teaching assistant or a course platform:
     python -m grader merge OUTDIR ... --output OUTDIR
     python -m grader gradescope-bundle --output autograder.zip
     python -m grader classroom --output DIR
+    python -m grader release --output DIR
 
 Every wrong path or unknown name is answered with one line and exit status 2.
 """
@@ -79,6 +81,14 @@ def _parser() -> argparse.ArgumentParser:
 
     progress = commands.add_parser("progress", help="the course map: what is done and what is next")
     progress.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR")
+
+    release = commands.add_parser("release", help="write the student edition (no reference code)")
+    release.add_argument("--output", type=Path, required=True, metavar="DIR")
+
+    solution = commands.add_parser("solution", help="the reference of an exercise, once yours passes")
+    solution.add_argument("name", metavar="NAME")
+    solution.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR")
+    solution.add_argument("--anyway", action="store_true", help="show it even though yours does not pass yet")
     return parser
 
 
@@ -151,6 +161,14 @@ def _command(name: str):
         from grader import hints
 
         return hints.run_hint
+    if name == "release":
+        from grader import release
+
+        return release.run_release
+    if name == "solution":
+        from grader import solution
+
+        return solution.run_solution
     from grader import progress
 
     return progress.run_progress
