@@ -111,6 +111,9 @@ def run_grade(args: argparse.Namespace) -> int:
     submission = submission_folder(args.submission)
     if args.output.parent and not args.output.parent.exists():
         raise UsageError(f"the folder of --output does not exist: {args.output.parent}")
+    from grader import recorded
+
+    recorded.check_seed(args.seed)
     forkserver.start_server(connections=2)
     from grader import sandbox
     from grader.results import results_json, write_junit, write_results

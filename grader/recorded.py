@@ -342,3 +342,15 @@ SOLUTIONS = Path(__file__).resolve().parent.parent / "solutions"
 def in_use() -> bool:
     """True in the student edition: no reference solutions, answers from the record."""
     return not SOLUTIONS.is_dir() and available()
+
+
+def check_seed(seed: int) -> None:
+    """The student edition knows the answers for the recorded seed only: another seed is
+    refused in one line (official grading with the references may use any)."""
+    from grader.paths import UsageError
+
+    if in_use() and seed != _record()["seed"]:
+        raise UsageError(f"this is the student edition: it grades with the seed its answers were "
+                         f"recorded with ({_record()['seed']}); grade with another seed from the "
+                         "course's full repository")
+

@@ -108,6 +108,10 @@ def student_mkdocs(text: str) -> str:
     instructor switch (the edition has no solutions to show)."""
     text = _replace_once(text, "  - solutions\n", "", "mkdocs.yml")
     text = _replace_once(text, "instructor: !ENV [COURSE_INSTRUCTOR, false]", "instructor: false", "mkdocs.yml")
+    published = os.environ.get("COURSE_SITE_URL", "").strip()
+    if published:
+        text = _replace_once(text, '!ENV [COURSE_SITE_URL, "http://127.0.0.1:8000/"]',
+                             f'!ENV [COURSE_SITE_URL, "{published}"]', "mkdocs.yml")
     return text
 
 
@@ -162,6 +166,12 @@ def build(output: Path, mutants: list[Path]) -> dict[str, int]:
     for notebook in sorted((output / "docs" / "notebooks").glob("*.ipynb")):
         notebook.write_text(student_notebook(notebook.read_text(encoding="utf-8"), notebook.name),
                             encoding="utf-8")
+    published = os.environ.get("COURSE_SITE_URL", "").strip()
+    if published:  # the links of the edition's grader and its site's own address
+        course_py = output / "grader" / "course.py"
+        course_py.write_text(_replace_once(course_py.read_text(encoding="utf-8"), 'PUBLISHED_SITE_URL = ""',
+                                           f"PUBLISHED_SITE_URL = {published!r}", "grader/course.py"),
+                             encoding="utf-8")
     shutil.copy2(ROOT / "pyproject.toml", output / "pyproject.toml")
     (output / "scripts").mkdir()
     shutil.copy2(ROOT / "scripts" / "install_torch.sh", output / "scripts" / "install_torch.sh")
@@ -176,6 +186,8 @@ def run_release(args: argparse.Namespace) -> int:
 
     if not SOLUTIONS.is_dir():
         raise UsageError("this is the student edition: it has no reference solutions to release")
+    if args.output.exists() and (not args.output.is_dir() or any(args.output.iterdir())):
+        raise UsageError(f"--output must be a new or empty folder: {args.output}")
     output: Path = args.output
     print(f"Recording the references: grading solutions/ and {len(mutant_files())} mutants "
           "(a few minutes)...", flush=True)

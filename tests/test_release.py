@@ -168,8 +168,12 @@ def _edition_command(edition: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
-def test_solution_and_release_say_in_one_line_there_is_none(edition: Path) -> None:
-    for args in (["solution", "mse"], ["release", "--output", "elsewhere"]):
+def test_what_needs_the_references_says_so_in_one_line(edition: Path) -> None:
+    """The edition cannot show, release or bundle references, nor grade with a seed whose
+    answers it does not know."""
+    for args in (["solution", "mse"], ["release", "--output", "elsewhere"],
+                 ["gradescope-bundle", "--output", "autograder.zip"],
+                 ["grade", "--submission", "exercises", "--output", "results.json", "--seed", "5"]):
         done = _edition_command(edition, *args)
         assert done.returncode == 2 and "student edition" in done.stderr, done.stderr
         assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
