@@ -29,6 +29,14 @@ def cross_entropy(logits: Tensor, target: Tensor) -> Tensor:
     Raises:
         ValueError: if the shapes are wrong (N = 0 included), ``target`` is
             not int64, or a target is out of range.
+
+    Must not call: ``torch.nn.functional.cross_entropy``,
+    ``torch.nn.CrossEntropyLoss``, ``torch.nn.functional.nll_loss``,
+    ``torch.nn.NLLLoss``, ``torch.nn.functional.log_softmax``,
+    ``torch.nn.LogSoftmax``, ``torch.log_softmax``, ``torch.logsumexp``,
+    ``torch.special.log_softmax``, ``torch.special.logsumexp``,
+    ``torch.Tensor.log_softmax``, ``torch.Tensor.logsumexp`` (the grader stops at
+    them: write it with tensor operations yourself).
     """
     raise NotImplementedError(
         "cross_entropy is not written yet: read Lecture 23: 对抗攻击, section “无目标攻击” (docs/l23_adversarial.md#cross_entropy)"
@@ -58,6 +66,10 @@ def distance(x0: Tensor, x: Tensor, norm: str) -> Tensor:
 
     Raises:
         ValueError: for another norm, or shapes that differ.
+
+    Must not call: ``torch.norm``, ``torch.linalg.norm``,
+    ``torch.linalg.vector_norm``, ``torch.dist``, ``torch.cdist`` (the grader stops
+    at them: write it with tensor operations yourself).
     """
     raise NotImplementedError(
         "distance is not written yet: read Lecture 23: 对抗攻击, section “距离：2-范数与无穷范数” (docs/l23_adversarial.md#distance)"
