@@ -1,0 +1,21 @@
+#!/bin/sh
+# torch for the course's virtual environment: PyTorch's CPU build, the pin of pyproject.toml.
+#
+#   sh scripts/install_torch.sh .venv/bin/python
+#   TORCH_INDEX=https://download.pytorch.org/whl/cu126 sh scripts/install_torch.sh .venv/bin/python
+#
+# On Linux, PyPI's torch wheel is the CUDA build (gigabytes of CUDA libraries a machine
+# without a GPU never uses), so torch comes from PyTorch's CPU index, or from the index
+# TORCH_INDEX names (a CUDA build). A wheel of the pinned torch already on this machine's
+# pip paths (find-links, a local index) is used first when TORCH_INDEX is not set.
+set -eu
+PYTHON="$1"
+PIN="$(sed -n 's/^ *"\(torch==[^"]*\)".*/\1/p' pyproject.toml)"
+[ -n "$PIN" ] || { echo "pyproject.toml pins no torch==..." >&2; exit 1; }
+if [ -z "${TORCH_INDEX:-}" ] && "$PYTHON" -m pip install --quiet --no-index "$PIN" 2>/dev/null; then
+    echo "$PIN: installed from this machine's wheels"
+    exit 0
+fi
+INDEX="${TORCH_INDEX:-https://download.pytorch.org/whl/cpu}"
+echo "Downloading $PIN from $INDEX (a few hundred MB, once)..."
+"$PYTHON" -m pip install --index-url "$INDEX" "$PIN"
