@@ -12,7 +12,8 @@ set -eu
 PYTHON="$1"
 PIN="$(sed -n 's/^ *"\(torch==[^"]*\)".*/\1/p' pyproject.toml)"
 [ -n "$PIN" ] || { echo "pyproject.toml pins no torch==..." >&2; exit 1; }
-if "$PYTHON" -c "import importlib.metadata as m, sys; sys.exit(m.version('torch') != '${PIN#torch==}'.split('+')[0] and m.version('torch').split('+')[0] != '${PIN#torch==}')" 2>/dev/null; then
+INSTALLED='import importlib.metadata as m, sys; sys.exit(m.version("torch").split("+")[0] != sys.argv[1])'
+if "$PYTHON" -c "$INSTALLED" "${PIN#torch==}" 2>/dev/null; then
     echo "$PIN: already installed"
     exit 0
 fi
