@@ -45,7 +45,10 @@ with tempfile.TemporaryDirectory() as folder:
         lead = result.lead
         verdicts[mutant.name] = {"passed": result.passed, "status": result.status.value,
                                  "score": result.score,
-                                 "lead": None if lead is None else f"{lead.title}: {lead.message}"[:200]}
+                                 "lead": None if lead is None else f"{lead.title}: {lead.message}"[:200],
+                                 "details": None if lead is None else lead.details,
+                                 "example": None if lead is None or lead.counterexample is None
+                                 else lead.counterexample.snippet()}
 sys.stdout.flush()
 print(json.dumps(verdicts))
 sys.stdout.flush()

@@ -188,3 +188,8 @@ def test_agreement_on_a_sample_of_mutants(edition: Path) -> None:
     assert figures["correct_accepted"] == figures["correct"] > 0
     assert figures["wrong_rejected"] == figures["wrong"] > 0
     assert figures["same"] == len(SAMPLE), release_agreement.report(figures, full, judged)
+    banked = [p.name for p in SAMPLE[:3] if not p.stem.split("__")[1].startswith("ok_")]
+    assert banked
+    for name in banked:  # shrunk through the bank: the full grader's smallest example, said so
+        assert judged[name]["example"] == full[name]["example"], name
+        assert recorded.BANK_NOTE in judged[name]["details"] and recorded.BANK_NOTE not in full[name]["details"]
