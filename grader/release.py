@@ -107,7 +107,14 @@ def student_mkdocs(text: str) -> str:
     """The site's configuration for the student build only: no solutions to watch, and no
     instructor switch (the edition has no solutions to show)."""
     text = _replace_once(text, "  - solutions\n", "", "mkdocs.yml")
-    text = _replace_once(text, "instructor: !ENV [COURSE_INSTRUCTOR, false]", "instructor: false", "mkdocs.yml")
+    text = _replace_once(text, "#   COURSE_INSTRUCTOR=1 mkdocs build --strict\n#                                   the instructor "
+                         "site: each exercise also shows the\n#                                   reference solution, "
+                         "included from solutions/\n", "", "mkdocs.yml")
+    text = _replace_once(text, "  # Instructor build: COURSE_INSTRUCTOR=1 shows the reference solutions\n"
+                         "  # (docs/_hooks/course.py expands each `<!-- solution: ... -->` marker).\n"
+                         "  instructor: !ENV [COURSE_INSTRUCTOR, false]",
+                         "  # The student edition has no solutions: its site never shows any.\n  instructor: false",
+                         "mkdocs.yml")
     published = os.environ.get("COURSE_SITE_URL", "").strip()
     if published:
         text = _replace_once(text, '!ENV [COURSE_SITE_URL, "http://127.0.0.1:8000/"]',
