@@ -167,6 +167,8 @@ def build(output: Path, mutants: list[Path]) -> dict[str, int]:
     counts = record(output / "grader" / "assets" / "references.json.gz", mutants)
     for folder in COPIED:
         _copy_tree(ROOT / folder, output / folder)
+    # The stubs as released: the site shows them, whatever a student's exercises/ holds.
+    _copy_tree(ROOT / "exercises", output / "docs" / "_hooks" / "stubs")
     _write_templates(output)
     (output / "mkdocs.yml").write_text(student_mkdocs((ROOT / "mkdocs.yml").read_text(encoding="utf-8")),
                                        encoding="utf-8")

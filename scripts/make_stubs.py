@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import argparse
 import ast
-import importlib
+import importlib.util
 import sys
 import textwrap
 from pathlib import Path
@@ -33,10 +33,18 @@ END_MARKER = "# --8<-- [end:{}]"
 
 
 def _is_module(name: str) -> bool:
-    try:
-        importlib.import_module(name)
-    except ImportError:
-        return False
+    """Whether a dotted name is a module (``torch.optim``) rather than a function or class,
+    found on disk without importing anything (the site's build runs this too)."""
+    top, *rest = name.split(".")
+    spec = importlib.util.find_spec(top)
+    if spec is None or not rest:
+        return spec is not None
+    folder = Path(next(iter(spec.submodule_search_locations or []), ""))
+    for index, part in enumerate(rest):
+        if (folder / part / "__init__.py").is_file():
+            folder = folder / part
+        else:
+            return index == len(rest) - 1 and (folder / f"{part}.py").is_file()
     return True
 
 

@@ -119,11 +119,21 @@ def test_the_scan_sees_code_in_highlighted_html(tmp_path: Path) -> None:
 
 
 def test_built_site_has_no_line_of_the_solutions(edition: Path, tmp_path: Path) -> None:
-    """The student site the edition builds (its pages, notebooks and search index)."""
+    """The student site the edition builds (its pages, notebooks and search index), which
+    shows the stubs as released, not a student's work in exercises/."""
     site = tmp_path / "site"
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                          cwd=edition, capture_output=True, text=True)
+    exercise = edition / "exercises" / "l01_regression.py"
+    stub = exercise.read_text(encoding="utf-8")
+    exercise.write_text(stub.replace('"mse is not written yet', '"a student\'s own mse', 1), encoding="utf-8")
+    try:
+        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                              cwd=edition, capture_output=True, text=True)
+    finally:
+        exercise.write_text(stub, encoding="utf-8")
     assert done.returncode == 0, done.stderr[-2000:]
+    page = _text(site / "l01_regression" / "index.html")
+    assert "mse is not written yet" in page and "a student's own mse" not in page
+    assert "Must not call: ``torch.nn.functional.mse_loss``" in page
     assert (site / "search" / "search_index.json").is_file()
     needles = solution_lines()
     hits = [(str(p.relative_to(site)), line) for p in site.rglob("*") if p.is_file()

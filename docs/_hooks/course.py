@@ -15,6 +15,12 @@
 2. ``<!-- course-map -->`` on the home page becomes the table of lectures and
    exercises, read from ``grader/course.py`` (the one place where exercises,
    points and sections are listed), so the home page never drifts from the grader.
+
+3. Each exercise is shown from its pristine stub, never from ``exercises/`` (a
+   student's working copy): ``--8<-- "exercises/<file>:<name>"`` reads the stubs
+   ``scripts/make_stubs.py`` generates from ``solutions/`` at build time (with the
+   banned calls of ``grader/course.py`` in each docstring), or, in the student
+   edition, which has no solutions, the copy of the stubs it was released with.
 """
 
 from __future__ import annotations
@@ -30,6 +36,9 @@ SOLUTION = re.compile(
     re.MULTILINE,
 )
 COURSE_MAP = re.compile(r"^<!--\s*course-map\s*-->[ \t]*$", re.MULTILINE)
+STUB_SNIPPET = re.compile(r'^(?P<start>[ \t]*--8<-- ")exercises/', re.MULTILINE)
+RELEASED_STUBS = ROOT / "docs" / "_hooks" / "stubs"  # the student edition's copy
+GENERATED_STUBS = ROOT / ".cache" / "site-stubs"
 
 TRUE = {"1", "true", "yes", "on"}
 
@@ -85,8 +94,33 @@ def course_map() -> str:
     return "\n".join(lines)
 
 
+def _load(path: Path, name: str):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def pristine_stubs() -> Path:
+    """The folder of the stubs as generated (written afresh when solutions/ changed)."""
+    if not (ROOT / "solutions").is_dir():
+        return RELEASED_STUBS
+    make_stubs = _load(ROOT / "scripts" / "make_stubs.py", "_site_hook_make_stubs")
+    GENERATED_STUBS.mkdir(parents=True, exist_ok=True)
+    for solution in sorted((ROOT / "solutions").glob("*.py")):
+        stub = make_stubs.stub_source(solution.read_text(encoding="utf-8"), solution.stem)
+        target = GENERATED_STUBS / solution.name
+        if not target.is_file() or target.read_text(encoding="utf-8") != stub:
+            target.write_text(stub, encoding="utf-8")
+    return GENERATED_STUBS
+
+
+_stubs = ""  # relative to the repository root, as snippets are included
+
+
 def on_page_markdown(markdown, page, config, files):
     markdown = expand_solutions(markdown, is_instructor(config))
+    markdown = STUB_SNIPPET.sub(lambda match: f"{match['start']}{_stubs}/", markdown)
     if COURSE_MAP.search(markdown):
         table = course_map()
         markdown = COURSE_MAP.sub(lambda _: table, markdown)
@@ -94,6 +128,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_config(config):
+    global _stubs
+    _stubs = pristine_stubs().relative_to(ROOT).as_posix()
     if is_instructor(config):
         config.site_name = f"{config.site_name}（教师版）"
     return config
