@@ -38,7 +38,9 @@ def mutant_files() -> list[Path]:
 def record(output: Path, mutants: list[Path]) -> dict[str, int]:
     """Write the recorded references to ``output`` (gzipped JSON), grading the solutions
     and then ``mutants`` in a fresh process that records every reference call."""
-    environment = {**os.environ, "GRADER_RECORDING": "1"}
+    from grader.recorded import RECORDING
+
+    environment = {**os.environ, RECORDING: "1"}
     command = [sys.executable, "-m", "grader.release", "--record", str(output), *map(str, mutants)]
     done = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
     if done.returncode != 0:
@@ -53,7 +55,7 @@ def _record_here(output: Path, mutants: list[Path]) -> dict[str, int]:
     from grader.verdict import Status
 
     recorder = recorded.recorder
-    assert recorder is not None, "run with GRADER_RECORDING set"
+    assert recorder is not None, f"run with {recorded.RECORDING} set"
     for exercise in course.EXERCISES:
         verdict = grade_exercise(exercise, SOLUTIONS, DEFAULT_SEED)
         if verdict.status is not Status.PASSED:
