@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from grader.recorded import BANK_NOTE  # noqa: E402
 from grader.release import build, mutant_files  # noqa: E402
 
 # Run in a process whose ``grader`` is the one under test (the project's or the edition's).
@@ -87,6 +88,9 @@ def agreement(full: dict[str, dict], edition: dict[str, dict]) -> dict:
         "wrong_rejected": sum(not edition[n]["passed"] for n in wrong),
         "same": sum(full[n]["passed"] == edition[n]["passed"] for n in full),
         "same_score": sum(abs(full[n]["score"] - edition[n]["score"]) < 1e-9 for n in full),
+        # Of the wrong ones: the same smallest failing input shown (the bank's work).
+        "same_example": sum(full[n]["example"] == edition[n]["example"] for n in wrong),
+        "from_bank": sum(BANK_NOTE in (edition[n]["details"] or "") for n in wrong),
         "differ": sorted(n for n in full if full[n]["passed"] != edition[n]["passed"]),
     }
 
@@ -107,6 +111,8 @@ def report(figures: dict, full: dict[str, dict], edition: dict[str, dict]) -> st
         f"same pass/fail as the full grader:    {figures['same']}/{total} ({_percent(figures['same'], total)})",
         f"same score as the full grader:        {figures['same_score']}/{total} "
         f"({_percent(figures['same_score'], total)})",
+        f"wrong code shown with the full grader's smallest input: {figures['same_example']}/"
+        f"{figures['wrong']} ({figures['from_bank']} of them from the bank)",
     ]
     for name in figures["differ"]:
         lines.append(f"  differs: {name}: full {full[name]['status']} ({full[name]['lead']}), "
