@@ -37,6 +37,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable
 
+import hypothesis
 import torch
 from hypothesis import reject
 
@@ -164,6 +165,20 @@ def seed() -> int:
     return int(_record()["seed"])
 
 
+def versions() -> dict[str, str]:
+    """What draws the inputs: the same seed gives the same inputs under the same versions."""
+    return {"torch": torch.__version__.split("+")[0], "hypothesis": hypothesis.__version__}
+
+
+def version_problem() -> str | None:
+    """A sentence if the installed torch or hypothesis is not what the answers were
+    recorded with (the checks would then draw inputs the record does not know)."""
+    recorded_with = _record().get("versions", {})
+    differ = [f"{name} {installed} (recorded with {recorded_with.get(name)})"
+              for name, installed in versions().items() if recorded_with.get(name) != installed]
+    return f"installed: {', '.join(differ)}; install the versions pyproject.toml pins" if differ else None
+
+
 def handout_parameters(name: str) -> tuple[tuple[str, int, bool], ...]:
     """The handout's parameters of an exercise: (name, inspect kind, has a default)."""
     return tuple((p, kind, has_default) for p, kind, has_default in _record()["signatures"].get(name, ()))
@@ -288,7 +303,8 @@ class Recorder:
         self.functions.setdefault(function, {}).setdefault(key, [self.source, data])
 
     def document(self, signatures: dict[str, list], seed: int) -> dict[str, Any]:
-        return {"format": FORMAT, "seed": seed, "signatures": signatures, "functions": self.functions}
+        return {"format": FORMAT, "seed": seed, "versions": versions(), "signatures": signatures,
+                "functions": self.functions}
 
 
 recorder: Recorder | None = Recorder() if os.environ.get(RECORDING) else None

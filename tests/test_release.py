@@ -167,6 +167,7 @@ def test_site_configuration_is_the_student_build(edition: Path) -> None:
 def test_record_is_data_with_signatures(edition: Path) -> None:
     document = json.loads(gzip.decompress((edition / "grader/assets/references.json.gz").read_bytes()))
     assert document["format"] == recorded.FORMAT and document["seed"] == 0
+    assert document["versions"] == recorded.versions()
     assert document["signatures"]["mse"] == [["pred", 1, False], ["target", 1, False]]
     sources = {source for answers in document["functions"].values() for source, _ in answers.values()}
     assert sources == {recorded.DRAWN, recorded.BANK}
@@ -187,6 +188,13 @@ def test_what_needs_the_references_says_so_in_one_line(edition: Path) -> None:
         done = _edition_command(edition, *args)
         assert done.returncode == 2 and "student edition" in done.stderr, done.stderr
         assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+def test_the_editions_own_tests_pass(edition: Path) -> None:
+    environment = {**os.environ, "PYTHONPATH": str(edition)}
+    done = subprocess.run([sys.executable, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider"],
+                          cwd=edition, env=environment, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-3000:]
 
 
 def test_agreement_on_a_sample_of_mutants(edition: Path) -> None:

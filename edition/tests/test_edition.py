@@ -23,6 +23,10 @@ def test_the_edition_grades_with_recorded_references() -> None:
     assert recorded.in_use()
 
 
+def test_installed_versions_draw_the_recorded_inputs() -> None:
+    assert recorded.version_problem() is None
+
+
 def test_the_record_is_plain_data() -> None:
     with gzip.open(recorded.RECORD, "rt", encoding="utf-8") as file:
         document = json.load(file)  # JSON: no code, no pickle
