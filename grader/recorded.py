@@ -160,7 +160,7 @@ def available() -> bool:
     return RECORD.is_file()
 
 
-def seed() -> int:
+def recorded_seed() -> int:
     """The seed the answers were recorded with (the course's default seed)."""
     return int(_record()["seed"])
 
@@ -223,6 +223,11 @@ def _answer(function: str, key: str) -> Any:
     return decode(data)
 
 
+# inspect's parameter kinds by their number (grader.layout's Parameter tuples hold it).
+KINDS = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD,
+         inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.KEYWORD_ONLY, inspect.Parameter.VAR_KEYWORD)
+
+
 class RecordedFunction:
     """A reference function that answers from the record; it has the reference's
     signature (read from the record too)."""
@@ -232,8 +237,7 @@ class RecordedFunction:
         self.__name__ = self.__qualname__ = name
         self._function = f"{module}.{name}"
         parameters = [
-            inspect.Parameter(p, inspect._ParameterKind(kind),
-                              default=None if has_default else inspect.Parameter.empty)
+            inspect.Parameter(p, KINDS[kind], default=None if has_default else inspect.Parameter.empty)
             for p, kind, has_default in handout_parameters(name)
         ]
         self.__signature__ = inspect.Signature(parameters)
@@ -365,8 +369,8 @@ def check_seed(seed: int) -> None:
     refused in one line (official grading with the references may use any)."""
     from grader.paths import UsageError
 
-    if in_use() and seed != _record()["seed"]:
+    if in_use() and seed != recorded_seed():
         raise UsageError(f"this is the student edition: it grades with the seed its answers were "
-                         f"recorded with ({_record()['seed']}); grade with another seed from the "
+                         f"recorded with ({recorded_seed()}); grade with another seed from the "
                          "course's full repository")
 
