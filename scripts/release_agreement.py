@@ -92,6 +92,7 @@ def agreement(full: dict[str, dict], edition: dict[str, dict]) -> dict:
         "same_example": sum(full[n]["example"] == edition[n]["example"] for n in wrong),
         "from_bank": sum(BANK_NOTE in (edition[n]["details"] or "") for n in wrong),
         "differ": sorted(n for n in full if full[n]["passed"] != edition[n]["passed"]),
+        "other_example": sorted(n for n in wrong if full[n]["example"] != edition[n]["example"]),
     }
 
 
@@ -114,6 +115,8 @@ def report(figures: dict, full: dict[str, dict], edition: dict[str, dict]) -> st
         f"wrong code shown with the full grader's smallest input: {figures['same_example']}/"
         f"{figures['wrong']} ({figures['from_bank']} of them from the bank)",
     ]
+    for name in figures["other_example"]:
+        lines.append(f"  another smallest input: {name}")
     for name in figures["differ"]:
         lines.append(f"  differs: {name}: full {full[name]['status']} ({full[name]['lead']}), "
                      f"edition {edition[name]['status']} ({edition[name]['lead']})")
