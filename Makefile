@@ -1,14 +1,21 @@
 # One command for each job, on a fresh clone:
 #   make serve   set everything up, then serve the site at http://127.0.0.1:8000/
-#   make test    set everything up, then run every test
+#   make check   check the exercises (make check NAME=mse: one function or lecture)
+#   make test    set everything up, then run every test of the project
+# torch comes from PyTorch's CPU index; TORCH_INDEX=<index URL> asks for another build
+# (CUDA), see scripts/install_torch.sh.
 VENV := .venv
 PY := $(VENV)/bin/python
+NAME ?=
 
-.PHONY: setup serve serve-instructor test build stubs figures font bench
+.PHONY: setup serve serve-instructor check test build stubs figures font bench release
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml scripts/install_torch.sh
+	@echo "Setting up $(VENV): torch, the grader's and the site's packages (once)..."
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	sh scripts/install_torch.sh $(PY)
+	@echo "Installing the other packages (grader, site, tests)..."
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $@
 
@@ -37,6 +44,9 @@ bench: setup
 	$(PY) scripts/bench_batch.py
 	$(PY) scripts/bench_site_build.py
 	$(PY) scripts/bench_report.py
+
+check: setup
+	$(PY) -m grader check $(NAME)
 
 test: setup
 	sh scripts/install_browser.sh

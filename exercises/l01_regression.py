@@ -24,6 +24,9 @@ def mae(pred: Tensor, target: Tensor) -> Tensor:
     Raises:
         ValueError: if the shapes differ (even if they would broadcast) or the
             inputs are empty.
+
+    Must not call: ``torch.nn.functional.l1_loss``, ``torch.nn.L1Loss`` (the grader
+    stops at them: write it with tensor operations yourself).
     """
     raise NotImplementedError(
         "mae is not written yet: read Lecture 1: Regression, exercise “mae” (docs/l01_regression.md#mae), which builds on the section “MAE 与 MSE”"
@@ -48,6 +51,9 @@ def mse(pred: Tensor, target: Tensor) -> Tensor:
     Raises:
         ValueError: if the shapes differ (even if they would broadcast) or the
             inputs are empty.
+
+    Must not call: ``torch.nn.functional.mse_loss``, ``torch.nn.MSELoss`` (the
+    grader stops at them: write it with tensor operations yourself).
     """
     raise NotImplementedError(
         "mse is not written yet: read Lecture 1: Regression, exercise “mse” (docs/l01_regression.md#mse), which builds on the section “MAE 与 MSE”"
@@ -78,6 +84,9 @@ shifts it (its middle is at ``x = -b/w``), ``c`` sets its height.
     Returns:
         A tensor of the shape of ``x``, differentiable in ``x`` and in
         ``c``, ``b``, ``w`` where they are tensors.
+
+    Must not call: ``torch.nn.functional.hardsigmoid``, ``torch.nn.Hardsigmoid``
+    (the grader stops at them: write it with tensor operations yourself).
     """
     raise NotImplementedError(
         "hard_sigmoid is not written yet: read Lecture 1: Regression, exercise “hard_sigmoid” (docs/l01_regression.md#hard_sigmoid), which builds on the section “分段线性曲线 (hard sigmoid)”"
@@ -108,6 +117,9 @@ def piecewise_linear(x: Tensor, knots_x: Tensor, knots_y: Tensor) -> Tensor:
     Raises:
         ValueError: if ``knots_x`` or ``knots_y`` is not 1-D, their lengths
             differ, K < 2, or ``knots_x`` is not strictly increasing.
+
+    Must not call: ``numpy.interp`` (the grader stops at it: write it with tensor
+    operations yourself).
     """
     raise NotImplementedError(
         "piecewise_linear is not written yet: read Lecture 1: Regression, exercise “piecewise_linear” (docs/l01_regression.md#piecewise_linear), which builds on the section “分段线性曲线 (hard sigmoid)”"
@@ -184,6 +196,10 @@ def minibatches(
 
     Raises:
         ValueError: if ``n < 1`` or ``batch_size < 1``.
+
+    Must not call: ``torch.utils.data.DataLoader``,
+    ``torch.utils.data.BatchSampler`` (the grader stops at them: write it with
+    tensor operations yourself).
     """
     raise NotImplementedError(
         "minibatches is not written yet: read Lecture 1: Regression, exercise “minibatches” (docs/l01_regression.md#minibatches), which builds on the section “迭代(Epoch) vs 更新(update)”"

@@ -51,6 +51,10 @@ def hessian(f: Callable[[Tensor], Tensor], theta: Tensor) -> Tensor:
 
     Raises:
         ValueError: if ``theta`` is not 1-D or ``f(theta)`` is not a scalar.
+
+    Must not call: anything in ``torch.autograd.functional``, anything in
+    ``torch.func`` (the grader stops at them: write it with tensor operations
+    yourself).
     """
     raise NotImplementedError(
         "hessian is not written yet: read Lecture 3: 局部极小值与鞍点, exercise “hessian” (docs/l03_critical_points.md#hessian), which builds on the section “海塞矩阵”"

@@ -36,6 +36,9 @@ def momentum_step(
 
     Raises:
         ValueError: if ``grad`` or ``m`` is not the shape of ``theta``.
+
+    Must not call: anything in ``torch.optim`` (the grader stops at it: write it
+    with tensor operations yourself).
     """
     raise NotImplementedError(
         "momentum_step is not written yet: read Lecture 4: 分批(batch)和动量方法, exercise “momentum_step” (docs/l04_batch_momentum.md#momentum_step), which builds on the section “Momentum”"
@@ -66,6 +69,9 @@ def momentum_descent(
 
     Raises:
         ValueError: if ``theta0`` is not 1-D or ``steps < 0``.
+
+    Must not call: anything in ``torch.optim`` (the grader stops at it: write it
+    with tensor operations yourself).
     """
     raise NotImplementedError(
         "momentum_descent is not written yet: read Lecture 4: 分批(batch)和动量方法, exercise “momentum_descent” (docs/l04_batch_momentum.md#momentum_descent), which builds on the section “Momentum”"

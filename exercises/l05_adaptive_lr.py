@@ -41,6 +41,9 @@ def adagrad_step(
 
     Raises:
         ValueError: if the shapes differ or ``t < 0``.
+
+    Must not call: anything in ``torch.optim`` (the grader stops at it: write it
+    with tensor operations yourself).
     """
     raise NotImplementedError(
         "adagrad_step is not written yet: read Lecture 5: 有适应性的学习率, exercise “adagrad_step” (docs/l05_adaptive_lr.md#adagrad_step), which builds on the section “Adagrad”"
@@ -70,6 +73,9 @@ def adagrad(
 
     Raises:
         ValueError: if ``theta0`` is not 1-D or ``steps < 0``.
+
+    Must not call: anything in ``torch.optim`` (the grader stops at it: write it
+    with tensor operations yourself).
     """
     raise NotImplementedError(
         "adagrad is not written yet: read Lecture 5: 有适应性的学习率, exercise “adagrad” (docs/l05_adaptive_lr.md#adagrad), which builds on the section “Adagrad”"
@@ -111,6 +117,9 @@ def rmsprop_step(
 
     Raises:
         ValueError: if the shapes differ, ``t < 0``, or ``sigma`` is None at ``t > 0``.
+
+    Must not call: anything in ``torch.optim`` (the grader stops at it: write it
+    with tensor operations yourself).
     """
     raise NotImplementedError(
         "rmsprop_step is not written yet: read Lecture 5: 有适应性的学习率, exercise “rmsprop_step” (docs/l05_adaptive_lr.md#rmsprop_step), which builds on the section “RMSProp”"
@@ -142,6 +151,9 @@ def rmsprop(
 
     Raises:
         ValueError: if ``theta0`` is not 1-D or ``steps < 0``.
+
+    Must not call: anything in ``torch.optim`` (the grader stops at it: write it
+    with tensor operations yourself).
     """
     raise NotImplementedError(
         "rmsprop is not written yet: read Lecture 5: 有适应性的学习率, exercise “rmsprop” (docs/l05_adaptive_lr.md#rmsprop), which builds on the section “RMSProp”"
@@ -190,6 +202,9 @@ gradients, like RMSProp's σ²; ``sqrt(v)`` plays the part of σ). Both
 
     Raises:
         ValueError: if the shapes differ or ``t < 0``.
+
+    Must not call: anything in ``torch.optim`` (the grader stops at it: write it
+    with tensor operations yourself).
     """
     raise NotImplementedError(
         "adam_step is not written yet: read Lecture 5: 有适应性的学习率, exercise “adam_step” (docs/l05_adaptive_lr.md#adam_step), which builds on the section “Adam”"

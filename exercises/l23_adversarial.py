@@ -32,6 +32,14 @@ The model's output comes first and the class second, as in the notes' ``e(y, ŷ)
     Raises:
         ValueError: if the shapes are wrong (N = 0 included), ``target`` is
             not int64, or a target is out of range.
+
+    Must not call: ``torch.nn.functional.cross_entropy``,
+    ``torch.nn.CrossEntropyLoss``, ``torch.nn.functional.nll_loss``,
+    ``torch.nn.NLLLoss``, ``torch.nn.functional.log_softmax``,
+    ``torch.nn.LogSoftmax``, ``torch.log_softmax``, ``torch.logsumexp``,
+    ``torch.special.log_softmax``, ``torch.special.logsumexp``,
+    ``torch.Tensor.log_softmax``, ``torch.Tensor.logsumexp`` (the grader stops at
+    them: write it with tensor operations yourself).
     """
     raise NotImplementedError(
         "cross_entropy is not written yet: read Lecture 23: 对抗攻击, exercise “cross_entropy” (docs/l23_adversarial.md#cross_entropy), which builds on the section “无目标攻击”"
@@ -61,6 +69,10 @@ def distance(x0: Tensor, x: Tensor, norm: str) -> Tensor:
 
     Raises:
         ValueError: for another norm, or shapes that differ.
+
+    Must not call: ``torch.norm``, ``torch.linalg.norm``,
+    ``torch.linalg.vector_norm``, ``torch.dist``, ``torch.cdist`` (the grader stops
+    at them: write it with tensor operations yourself).
     """
     raise NotImplementedError(
         "distance is not written yet: read Lecture 23: 对抗攻击, exercise “distance” (docs/l23_adversarial.md#distance), which builds on the section “距离：2-范数与无穷范数”"

@@ -296,6 +296,9 @@ def run_grade_batch(args: argparse.Namespace) -> int:
     jobs = args.jobs or os.cpu_count() or 1
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    from grader import recorded
+
+    recorded.check_seed(args.seed)
     output = args.output
     output.mkdir(parents=True, exist_ok=True)
     _check_state(output, args.seed, args.force)

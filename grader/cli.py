@@ -7,6 +7,7 @@ For a student:
     python -m grader hint NAME [--level K]
     python -m grader progress [--submission DIR]
     python -m grader repro NAME [--submission DIR]
+    python -m grader solution NAME [--submission DIR] [--anyway]
 
 For a teaching assistant or a course platform:
 
@@ -16,6 +17,7 @@ For a teaching assistant or a course platform:
     python -m grader report OUTDIR [--output report.html] [--lang zh|en]
     python -m grader gradescope-bundle --output autograder.zip
     python -m grader classroom --output DIR
+    python -m grader release --output DIR
 
 Every wrong path or unknown name is answered with one line and exit status 2.
 """
@@ -92,6 +94,14 @@ def _parser() -> argparse.ArgumentParser:
 
     progress = commands.add_parser("progress", help="the course map: what is done and what is next")
     progress.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR")
+
+    release = commands.add_parser("release", help="write the student edition (no reference code)")
+    release.add_argument("--output", type=Path, required=True, metavar="DIR")
+
+    solution = commands.add_parser("solution", help="the reference of an exercise, once yours passes")
+    solution.add_argument("name", metavar="NAME")
+    solution.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR")
+    solution.add_argument("--anyway", action="store_true", help="show it even though yours does not pass yet")
     return parser
 
 
@@ -114,6 +124,9 @@ def run_grade(args: argparse.Namespace) -> int:
     submission = submission_folder(args.submission)
     if args.output.parent and not args.output.parent.exists():
         raise UsageError(f"the folder of --output does not exist: {args.output.parent}")
+    from grader import recorded
+
+    recorded.check_seed(args.seed)
     forkserver.start_server(connections=2)
     from grader import sandbox
     from grader.results import results_json, write_junit, write_results
@@ -172,6 +185,14 @@ def _command(name: str):
         from grader import repro
 
         return repro.run_repro
+    if name == "release":
+        from grader import release
+
+        return release.run_release
+    if name == "solution":
+        from grader import solution
+
+        return solution.run_solution
     from grader import progress
 
     return progress.run_progress

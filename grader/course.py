@@ -7,10 +7,24 @@ keyed by the names below.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-# Where the README's main command serves the site; the grader's feedback links here.
-SITE_URL = "http://127.0.0.1:8000/"
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"  # where `make serve` serves the site
+PUBLISHED_SITE_URL = ""  # `release` writes COURSE_SITE_URL here in the student edition
+
+
+def site_url(environment: Mapping[str, str] = os.environ) -> str:
+    """The site's public address, which every link the grader prints starts with:
+    ``COURSE_SITE_URL`` where the course publishes it (GitHub Pages, any static host;
+    mkdocs.yml reads the same variable), else the address the student edition was
+    released for, else the local ``make serve`` address."""
+    url = environment.get("COURSE_SITE_URL", "").strip() or PUBLISHED_SITE_URL or LOCAL_SITE_URL
+    return url if url.endswith("/") else url + "/"
+
+
+SITE_URL = site_url()
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Any
 
 import torch
 
+from grader import recorded
 from grader.fixtures import Fixture, known_source
 from grader.verdict import Argument, Counterexample, Expectation, Form, Kind
 
@@ -39,7 +40,7 @@ class Failure(AssertionError):
         self.problem = problem
         self.expected = expected
         self.received = received
-        self.details = details
+        self.details = recorded.bank_note(details)  # says so when the example is from the bank
         self.kind = Kind(kind)
         # The quantity compared when it is not the answer itself ("residual Hv - λv"): the
         # feedback then says "Expected residual ..." and "Your residual ...".

@@ -24,7 +24,9 @@ class Fixture:
     params: dict[str, Any] = field(default_factory=dict)
 
     def build(self) -> Callable:
-        return globals()[self.factory](**self.params)
+        built = globals()[self.factory](**self.params)
+        built.fixture = self  # what it was built from: a recorded answer is found by it
+        return built
 
 
 # ---- scalar functions of a 1-D θ (Lecture 3) ------------------------------------

@@ -10,14 +10,21 @@ a clear message on any other version, so an upgrade starts by re-checking this m
 from __future__ import annotations
 
 import hypothesis
+from hypothesis.control import _current_build_context
 from hypothesis.internal.conjecture import providers as _providers
 from hypothesis.internal.entropy import RANDOMS_TO_MANAGE, deterministic_PRNG
 from hypothesis.strategies._internal.core import DataObject
 
 WRITTEN_FOR = "6.170.17"
 
-__all__ = ["RANDOMS_TO_MANAGE", "DataObject", "deterministic_PRNG", "keep_local_constants_empty",
-           "version_problem"]
+__all__ = ["RANDOMS_TO_MANAGE", "DataObject", "current_example", "deterministic_PRNG",
+           "keep_local_constants_empty", "version_problem"]
+
+
+def current_example() -> object | None:
+    """An object standing for the example hypothesis is running now (None outside one):
+    ``grader.recorded`` tells which example a recorded answer was looked up for."""
+    return _current_build_context.value
 
 
 def keep_local_constants_empty() -> None:

@@ -220,6 +220,9 @@ def classroom_workflow() -> str:
 
 def run_gradescope_bundle(args: argparse.Namespace) -> int:
     output: Path = args.output
+    if not (ROOT / "solutions").is_dir():
+        raise UsageError("this is the student edition: it has no reference solutions to bundle; "
+                         "build the Gradescope bundle from the course's full repository")
     if output.is_dir():
         raise UsageError(f"--output is a directory, give a file name: {output}")
     if not output.resolve().parent.is_dir():

@@ -2,8 +2,10 @@
 
 A stub keeps each public function's signature, type hints and docstring (and the
 site's snippet markers around it) and replaces its body with a
-``NotImplementedError`` that says what to read. Private helpers are left out:
-writing them is part of the exercise.
+``NotImplementedError`` that says what to read. Its docstring ends with the calls
+the exercise bans, from ``grader/course.py`` (the list the grader enforces), so the
+student reads them in the stub and on the site (which includes the stub). Private
+helpers are left out: writing them is part of the exercise.
 
     python scripts/make_stubs.py            # rewrite every stub
     python scripts/make_stubs.py --check    # exit 1 if a stub is out of date
@@ -16,16 +18,46 @@ from __future__ import annotations
 
 import argparse
 import ast
+import importlib.util
 import sys
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from grader.course import BY_NAME, LECTURES  # noqa: E402
+from grader.course import BY_NAME, LECTURES, Exercise  # noqa: E402
 
 START_MARKER = "# --8<-- [start:{}]"
 END_MARKER = "# --8<-- [end:{}]"
+
+
+def _is_module(name: str) -> bool:
+    """Whether a dotted name is a module (``torch.optim``) rather than a function or class,
+    found on disk without importing anything (the site's build runs this too)."""
+    top, *rest = name.split(".")
+    spec = importlib.util.find_spec(top)
+    if spec is None or not rest:
+        return spec is not None
+    folder = Path(next(iter(spec.submodule_search_locations or []), ""))
+    for index, part in enumerate(rest):
+        if (folder / part / "__init__.py").is_file():
+            folder = folder / part
+        else:
+            return index == len(rest) - 1 and (folder / f"{part}.py").is_file()
+    return True
+
+
+def banned_paragraph(exercise: Exercise) -> list[str]:
+    """The docstring lines that state what the exercise must not call (none if nothing)."""
+    if not exercise.banned:
+        return []
+    named = [f"anything in ``{name}``" if _is_module(name) else f"``{name}``" for name in exercise.banned]
+    them = "it" if len(named) == 1 else "them"
+    text = (f"Must not call: {', '.join(named)} (the grader stops at {them}: "
+            "write it with tensor operations yourself).")
+    return ["", *textwrap.wrap(text, width=84, initial_indent="    ", subsequent_indent="    ",
+                               break_on_hyphens=False, break_long_words=False)]
 
 
 def stub_source(solution: str, module: str) -> str:
@@ -52,7 +84,9 @@ def stub_source(solution: str, module: str) -> str:
         exercise = BY_NAME[node.name]
         docstring_end = node.body[0].end_lineno
         out += ["", "", START_MARKER.format(node.name)]
-        out += lines[node.lineno - 1 : docstring_end]
+        out += lines[node.lineno - 1 : docstring_end - 1]
+        out += banned_paragraph(exercise)
+        out.append(lines[docstring_end - 1])  # the docstring's closing quotes
         out.append(
             f"    raise NotImplementedError(\n"
             f'        "{node.name} is not written yet: read {exercise.reading}"\n'

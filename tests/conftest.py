@@ -15,3 +15,31 @@ def fork_server():
     from grader import forkserver
 
     forkserver.start_server()
+
+
+
+def _edited_exercises() -> list[str]:
+    """The lectures whose exercises/ file is not the stub make_stubs generates."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import make_stubs
+
+    from grader import course
+
+    return [module for module in course.LECTURES
+            if (ROOT / "exercises" / f"{module}.py").read_text(encoding="utf-8")
+            != make_stubs.stub_source((ROOT / "solutions" / f"{module}.py").read_text(encoding="utf-8"), module)]
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """One line when tests failed in a student's working copy: exercises/ holds their own
+    work, and the tests of untouched stubs fail for that reason alone."""
+    if exitstatus == 0:
+        return
+    edited = _edited_exercises()
+    if edited:
+        terminalreporter.write_line(
+            f"exercises/ holds your own work ({', '.join(edited)}), not the generated stubs: the "
+            "project's tests of untouched stubs fail for that reason (check your work with "
+            "python -m grader check; run this suite on a fresh clone)", yellow=True)

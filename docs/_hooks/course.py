@@ -32,6 +32,12 @@
    nbconvert leaves as raw ``$...$`` text, the hook wraps it the same way), and
    each gets ``data-search-exclude``: Material's search skips the element and then
    removes the attribute from the page.
+
+6. Each exercise is shown from its pristine stub, never from ``exercises/`` (a
+   student's working copy): ``--8<-- "exercises/<file>:<name>"`` reads the stubs
+   ``scripts/make_stubs.py`` generates from ``solutions/`` at build time (with the
+   banned calls of ``grader/course.py`` in each docstring), or, in the student
+   edition, which has no solutions, the copy of the stubs it was released with.
 """
 
 from __future__ import annotations
@@ -50,6 +56,11 @@ SOLUTION = re.compile(
 COURSE_MAP = re.compile(r"^<!--\s*course-map\s*-->[ \t]*$", re.MULTILINE)
 HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.+?)(?:[ \t]*\{#(?P<id>[^}\s]+)\})?[ \t]*$",
                      re.MULTILINE)
+
+
+STUB_SNIPPET = re.compile(r'^(?P<start>[ \t]*--8<-- ")exercises/', re.MULTILINE)
+RELEASED_STUBS = ROOT / "docs" / "_hooks" / "stubs"  # the student edition's copy
+GENERATED_STUBS = ROOT / ".cache" / "site-stubs"
 
 TRUE = {"1", "true", "yes", "on"}
 
@@ -131,12 +142,37 @@ def link_exercises_to_sections(markdown: str, module: str, slugify) -> str:
     return markdown
 
 
+def _load(path: Path, name: str):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def pristine_stubs() -> Path:
+    """The folder of the stubs as generated (written afresh when solutions/ changed)."""
+    if not (ROOT / "solutions").is_dir():
+        return RELEASED_STUBS
+    make_stubs = _load(ROOT / "scripts" / "make_stubs.py", "_site_hook_make_stubs")
+    GENERATED_STUBS.mkdir(parents=True, exist_ok=True)
+    for solution in sorted((ROOT / "solutions").glob("*.py")):
+        stub = make_stubs.stub_source(solution.read_text(encoding="utf-8"), solution.stem)
+        target = GENERATED_STUBS / solution.name
+        if not target.is_file() or target.read_text(encoding="utf-8") != stub:
+            target.write_text(stub, encoding="utf-8")
+    return GENERATED_STUBS
+
+
+_stubs = ""  # relative to the repository root, as snippets are included
+
+
 def on_page_markdown(markdown, page, config, files):
     markdown = expand_solutions(markdown, is_instructor(config))
     module = page.file.src_uri.removesuffix(".md")
     if module in load_course().LECTURES:
         slugify = config["mdx_configs"]["toc"]["slugify"]
         markdown = link_exercises_to_sections(markdown, module, slugify)
+    markdown = STUB_SNIPPET.sub(lambda match: f"{match['start']}{_stubs}/", markdown)
     if COURSE_MAP.search(markdown):
         table = course_map()
         markdown = COURSE_MAP.sub(lambda _: table, markdown)
@@ -221,6 +257,8 @@ def on_page_content(html, page, config, files):
 
 
 def on_config(config):
+    global _stubs
+    _stubs = pristine_stubs().relative_to(ROOT).as_posix()
     if is_instructor(config):
         config.site_name = f"{config.site_name}（教师版）"
     return config

@@ -10,6 +10,7 @@ from grader.checks import Student
 from grader.expect import expect_close, expect_tensor
 from grader.feedback import Failure, describe
 from grader.fixtures import Fixture
+from grader.recorded import recorded
 
 
 def _bits(t: torch.Tensor) -> torch.Tensor:
@@ -64,6 +65,7 @@ def expect_trajectory_start(received: Any, theta0: torch.Tensor, steps: int, exp
     expect_close(trajectory[0], theta0, "row 0 of the trajectory (it should be theta0)", rtol=0, atol=0)
 
 
+@recorded
 def reference_gradients(
     function: Callable, args: Sequence[Any], wrt: Sequence[int], cotangent: torch.Tensor, **kwargs: Any
 ) -> list[torch.Tensor | None]:

@@ -20,6 +20,7 @@ from grader.checks.common import (
 from grader.expect import Described, expect_close, expect_like, expect_tensor
 from grader.feedback import Failure
 from grader.fixtures import Fixture
+from grader.recorded import recorded
 from grader.verdict import Role
 
 ref = reference("l23_adversarial")
@@ -299,6 +300,7 @@ def project_linf_unchanged(student, problem):
 NEAR_ZERO = {torch.float32: 1e-4, torch.float64: 1e-9}
 
 
+@recorded
 def _reference_run(problem: dict, targeted: bool) -> tuple[torch.Tensor, bool]:
     """The reference iterate x^steps, and whether every gradient along the way was clearly
     away from 0 (so that the sign of each element is the same for every correct answer)."""
