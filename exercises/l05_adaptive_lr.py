@@ -177,7 +177,7 @@ def adam_step(
 
     ``m_next = beta1*m + (1-beta1)*grad`` (momentum) and
     ``v_next = beta2*v + (1-beta2)*grad**2`` (a weighted mean of squared
-gradients, like RMSProp's σ²; ``sqrt(v)`` plays the part of σ). Both
+    gradients, like RMSProp's σ²; ``sqrt(v)`` plays the part of σ). Both
     start at zero, so early on they are too small; dividing by
     ``1 - beta**(t+1)`` corrects that: ``m̂ = m_next / (1 - beta1**(t+1))``,
     ``v̂ = v_next / (1 - beta2**(t+1))``. Then

@@ -15,8 +15,8 @@ from torch import Tensor
 def cross_entropy(logits: Tensor, target: Tensor) -> Tensor:
     """Cross entropy ``e(logits, target)``: the batch mean of ``-log softmax(logits[n])[target[n]]``.
 
-The model's output comes first and the class second, as in the notes' ``e(y, ŷ)``
-(there ``y = f(x)`` is the output) and in ``e(model(x), y)`` of the attacks below.
+    The model's output comes first and the class second, as in the notes' ``e(y, ŷ)``
+    (there ``y = f(x)`` is the output) and in ``e(model(x), y)`` of the attacks below.
 
     Written with the log-sum-exp trick, ``log Σ exp(z) = M + log Σ exp(z - M)``
     with ``M = max z``, so that logits as large as ±1e4 give finite, exact
@@ -119,7 +119,7 @@ def untargeted_attack(
 
     Push the loss of the true class up: ``x⁰ = x0``, then
     ``xᵗ⁺¹ = project_linf(xᵗ + alpha * sign(∇ₓ e(model(xᵗ), y)), x0, eps)``,
-where ``e`` is ``cross_entropy``.
+    where ``e`` is ``cross_entropy``.
     ``x0`` and the model's parameters keep their values.
 
     Args:
@@ -152,7 +152,7 @@ def targeted_attack(
     """Targeted attack: make the model answer ``y_target``.
 
     Minimise ``L(x) = -e(model(x), y) + e(model(x), y_target)``, ``e`` being
-``cross_entropy`` (the notes' ``-e(y, ŷ) + e(y, y^target)`` with ``y = f(x)``): far from the
+    ``cross_entropy`` (the notes' ``-e(y, ŷ) + e(y, y^target)`` with ``y = f(x)``): far from the
     true class, close to the target class, subject to ``max |x - x0| <= eps``
     and pixels in ``[0, 1]``. From ``x⁰ = x0``:
     ``xᵗ⁺¹ = project_linf(xᵗ - alpha * sign(∇ₓ L(xᵗ)), x0, eps)``.

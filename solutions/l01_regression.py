@@ -78,7 +78,7 @@ def hard_sigmoid(
     A ramp from 0 up to ``c``: flat, then linear, then flat again. With
     ``c=1, b=0, w=1`` it equals ``torch.nn.functional.hardsigmoid``.
     ``w`` sets the steepness of the ramp (its slope is ``c*w/6``), ``b``
-shifts it (its middle is at ``x = -b/w``), ``c`` sets its height.
+    shifts it (its middle is at ``x = -b/w``), ``c`` sets its height.
 
     Args:
         x: input, any shape.
