@@ -101,7 +101,7 @@ def grade_exercise(exercise: course.Exercise, submission: Path, seed: int = DEFA
 def _grade(exercise: course.Exercise, submission: Path, seed: int, replaying: bool) -> ExerciseResult:
     checks = checks_for(exercise)
     path = submission / f"{exercise.module}.py"
-    if not path.is_file():
+    if not os.path.lexists(path):  # a link or a non-regular file is refused by the worker's loader
         return _all_fail(exercise, checks, MISSING, layout.missing_file_problem(submission, exercise))
     try:
         return _run_in_worker(exercise, checks, path, seed, replaying)
