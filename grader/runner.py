@@ -23,7 +23,7 @@ import hypothesis
 from hypothesis.errors import Flaky
 
 from grader import course, forkserver
-from grader import layout, replay
+from grader import layout, replay, source_check
 from grader.checks import BannedCallMade, Check, NotImplementedYet, Student, checks_for, reference
 from grader.feedback import Failure
 from grader.report_text import failure_text, lost_text
@@ -136,6 +136,10 @@ def _load_problem(worker: Worker, path: Path, exercise: course.Exercise) -> str 
     # function; different parameters than the handout's): grader.layout says it.
     if exercise.name not in worker.functions:
         return layout.missing_function_problem(path, exercise, worker.functions)
+    # Ways around the banned-call guards, read from the source where the submission cannot reach.
+    found = source_check.findings(worker.source, exercise.name)
+    if found:
+        return found[0].sentence(exercise.name)
     return layout.signature_problem(exercise, layout.student_parameters(loaded, exercise.name))
 
 
