@@ -8,6 +8,7 @@ from xml.etree import ElementTree
 
 from grader import course
 from grader.runner import ExerciseResult
+from grader.safe_text import readable, readable_data
 
 
 def _round(points: float) -> float:
@@ -47,7 +48,8 @@ def results_json(results: list[ExerciseResult], execution_time: float) -> dict:
 def write_results(path: Path, document: dict) -> None:
     """Write atomically, so that a reader never sees half a file."""
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(readable_data(document), indent=1, ensure_ascii=False)  # whatever the strings hold
+    temporary.write_text(text + "\n", encoding="utf-8")
     temporary.replace(path)
 
 
