@@ -65,6 +65,15 @@ class _ForkServer:
             their_end.close()
         self.use_connection(0)
 
+    def keep_only(self, index: int | None) -> None:
+        """Close the control connections but ``index`` (all with None): when this
+        process ends, the server sees its connection close and kills its workers."""
+        for number, control in enumerate(self.controls):
+            if number != index:
+                control.close()
+        if index is not None:
+            self.use_connection(index)
+
     def restart(self) -> None:
         """A fork server of this process's own, from a clean start (the previous one
         died, or is shared with a grading process that was killed mid-request)."""
