@@ -268,6 +268,24 @@ def test_as_an_ordinary_user_the_grader_and_its_files_are_out_of_reach(case: str
         shutil.rmtree(home, ignore_errors=True)
 
 
+@pytest.mark.skipif(os.getuid() != 0 or shutil.which("prlimit") is None or unprivileged.available() is not None,
+                    reason="needs root (to run as nobody with few processes) and prlimit")
+def test_a_full_process_table_costs_the_other_functions_nothing() -> None:
+    """As an ordinary user whose processes are few, a fork bomb uses them all up while
+    the grader starts workers for the other functions: the fork server waits for them
+    instead of dying (every later function would get 0, or no results file at all)."""
+    home = unprivileged.shared_folder("grading-")
+    try:
+        submission = _submission(home / "student", "fork_bomb") if (home / "student").mkdir() is None else None
+        unprivileged.give_to_nobody(home)
+        limited = lambda command, **kwargs: unprivileged.run(["prlimit", "--nproc=40", *command], **kwargs)  # noqa: E731
+        results = _grade(submission, home / "results.json", run=limited)
+        assert _scores(results)["mae"] == course.BY_NAME["mae"].points
+        assert _scores(results)["mse"] == 0
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
 # ---- odd bytes ---------------------------------------------------------------------
 
 
