@@ -260,13 +260,15 @@ def _build_root(root: str, hidden: list[str], workdir_owner: int | None) -> None
     _mount(None, root, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
 
 
-def _private_root(root: str, hidden: list[str], uid: int | None) -> bool:
+def _private_root(root: str, hidden: list[str], uid: int | None) -> bool | None:
     """In new mount, network, IPC and host-name namespaces, chroot into a new root
-    built on ``root`` (an empty folder). Whether the network namespace was made."""
+    built on ``root`` (an empty folder). Whether the network namespace was made; None
+    when the system makes no mount namespace (a container without the right: the
+    worker then goes on without, and the isolation sentence says so)."""
     flags = CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS
     no_network = _libc.unshare(flags | CLONE_NEWNET) == 0
-    if not no_network:
-        _check(_libc.unshare(flags), "unshare")
+    if not no_network and _libc.unshare(flags) != 0:
+        return None
     # Keep our mounts to ourselves: nothing propagates back to the grader's view.
     _mount("none", "/", None, MS_REC | MS_PRIVATE)
     _mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=755")
@@ -284,12 +286,33 @@ def _drop_capabilities() -> None:
     _check(_libc.capset(header, data), "capset")
 
 
-def _worker_uid() -> int:
+def _worker_uid(in_pid_namespace: bool) -> int:
     """A uid of this worker's own: derived from its pid as the system sees it, which no
-    living process shares; when the worker dies, its pid namespace takes every process
-    of that uid with it, so the uid is free again before the pid can be reused."""
+    living process shares. In a pid namespace, every process of that uid dies with the
+    worker, so the uid is free again before the pid can be reused; without one, a
+    process left behind may still hold it: then the next uid of the same pid is taken."""
     with open("/proc/self/stat") as stat:  # the host's /proc, read before chroot
-        return FIRST_WORKER_UID + int(stat.read().split()[0])
+        pid = int(stat.read().split()[0])
+    uid = FIRST_WORKER_UID + pid
+    if in_pid_namespace:
+        return uid
+    with open("/proc/sys/kernel/pid_max") as pid_max_file:
+        pid_max = int(pid_max_file.read())
+    in_use = _uids_in_use()
+    while uid in in_use:
+        uid += pid_max  # another pid's uid is never of this form: pids differ below pid_max
+    return uid
+
+
+def _uids_in_use() -> set[int]:
+    uids = set()
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                uids.add(os.stat(f"/proc/{name}").st_uid)
+            except OSError:
+                pass  # it ended meanwhile
+    return uids
 
 
 def lock_down(hidden: list[str], scratch: str, workdir: str, in_pid_namespace: bool) -> Lockdown:
@@ -304,13 +327,12 @@ def lock_down(hidden: list[str], scratch: str, workdir: str, in_pid_namespace: b
     os.environ.clear()
     os.environ.update(ENVIRONMENT)
     as_root = os.getuid() == 0
-    uid = _worker_uid() if as_root else None
+    uid = _worker_uid(in_pid_namespace) if as_root else None
     state = Lockdown(directory=workdir, session=True, pid_namespace=in_pid_namespace)
-    can_mount = as_root or _has_admin_capability()
-    if can_mount:
-        state.no_network = _private_root(scratch, hidden, uid)
-        state.new_root, state.directory = True, "/tmp"
-        os.environ["TMPDIR"] = "/tmp"
+    in_user_namespace = not as_root and _has_admin_capability()  # read before /proc is replaced
+    namespaced = _private_root(scratch, hidden, uid) if as_root or in_user_namespace else None
+    if namespaced is not None:
+        state.no_network, state.new_root, state.directory = namespaced, True, "/tmp"
     else:
         os.environ.update(HOME=workdir, TMPDIR=workdir)
     import tempfile
@@ -323,9 +345,9 @@ def lock_down(hidden: list[str], scratch: str, workdir: str, in_pid_namespace: b
         os.setgid(uid)
         os.setuid(uid)
         state.own_uid = True
-    elif can_mount:
-        _drop_capabilities()
-        state.no_capabilities = True
+    else:
+        _drop_capabilities()  # always allowed; what a user namespace gave is gone
+        state.no_capabilities = in_user_namespace
     _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "prctl(NO_NEW_PRIVS)")
     # Changing uid cleared the die-with-the-fork-server flag: set it again.
     _libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)

@@ -40,9 +40,9 @@ LIMITS = {
 
 
 
-# Folders a worker must not see (grader.isolation hides them where it can):
-# the reference solutions always; the commands add other students' submissions
-# and the output folder.
+# Folders a worker must not see, even where they lie inside what its root shows
+# (a checkout under /usr, say: grader.isolation covers them): the reference
+# solutions always; the commands add other students' submissions and the output folder.
 HIDDEN: list[Path] = [Path(__file__).resolve().parent.parent / "solutions"]
 
 
@@ -91,9 +91,9 @@ def on_one_cpu(index: int, processes: int) -> Iterator[None]:
 
 @functools.cache
 def scratch_mount_point() -> str:
-    """The folder every worker mounts its private scratch tmpfs on (see
-    ``isolation.lock_down``). One for all: in its own mount namespace each worker
-    sees only its own tmpfs there, and the grader's view stays an empty folder.
+    """The folder every worker builds its root on (see ``isolation.lock_down``). One
+    for all: in its own mount namespace each worker sees only its own tmpfs there,
+    and the grader's view stays an empty folder.
     (Removing a folder of each worker's own, a mount point in another namespace,
     took milliseconds: a tenth of grade-batch's time.)"""
     path = Path(tempfile.gettempdir()) / f"grader-scratch-{os.getuid()}"
