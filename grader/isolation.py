@@ -222,6 +222,10 @@ def allowed_paths() -> list[str]:
 def _build_root(root: str, hidden: list[str], workdir_owner: int | None) -> None:
     """Fill the empty tmpfs ``root`` with what a worker may see (see ``allowed_paths``)."""
     allowed = [p for p in allowed_paths() if os.path.exists(p)]
+    # The scratch folder first: Python or the grader may live under /tmp (an unpacked
+    # autograder), and their bindings then go on top of it.
+    os.makedirs(root + "/tmp")
+    _mount("tmpfs", root + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"size={WORKDIR_SIZE},mode=700")
     bound: list[str] = []
     for path in allowed:  # sorted: a folder comes before what is inside it
         if any(_inside(path, outer) for outer in bound):
@@ -253,8 +257,6 @@ def _build_root(root: str, hidden: list[str], workdir_owner: int | None) -> None
         _mount("proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
     except LockDownFailed:
         pass  # a user namespace may not mount proc where /proc is partly covered: go without
-    os.makedirs(root + "/tmp")
-    _mount("tmpfs", root + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"size={WORKDIR_SIZE},mode=700")
     if workdir_owner is not None:
         os.chown(root + "/tmp", workdir_owner, workdir_owner)
     _mount(None, root, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
