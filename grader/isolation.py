@@ -10,7 +10,8 @@ line of the student's, takes every layer the system allows:
   a ``setsid`` daemon.
 - **An allow-listed file system**: in a mount namespace of its own it builds a
   new root holding only Python and its libraries (read-only), a minimal
-  ``/dev``, its own ``/proc`` and a small private ``/tmp`` to work in, and
+  ``/dev`` and a small private ``/tmp`` to work in (no ``/proc``: its
+  ``/proc/self/mem`` would let code rewrite the worker's guards), and
   ``chroot``s into it. The checkout (reference solutions, ``.git``, the tests'
   mutants), the other submissions and the output folder are simply not there.
 - **No network** (an empty network namespace) and no IPC with other processes.
@@ -252,11 +253,6 @@ def _build_root(root: str, hidden: list[str], workdir_owner: int | None) -> None
         target = f"{root}/dev/{device}"
         open(target, "w").close()
         _mount(f"/dev/{device}", target, None, MS_BIND)
-    os.makedirs(root + "/proc")
-    try:  # the worker's own processes only (its pid namespace)
-        _mount("proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
-    except LockDownFailed:
-        pass  # a user namespace may not mount proc where /proc is partly covered: go without
     if workdir_owner is not None:
         os.chown(root + "/tmp", workdir_owner, workdir_owner)
     _mount(None, root, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
