@@ -136,10 +136,6 @@ def _load_problem(worker: Worker, path: Path, exercise: course.Exercise) -> str 
     # function; different parameters than the handout's): grader.layout says it.
     if exercise.name not in worker.functions:
         return layout.missing_function_problem(path, exercise, worker.functions)
-    # Ways around the banned-call guards, read from the source where the submission cannot reach.
-    found = source_check.findings(worker.source, exercise.name)
-    if found:
-        return found[0].sentence(exercise.name)
     return layout.signature_problem(exercise, layout.student_parameters(loaded, exercise.name))
 
 
@@ -194,6 +190,11 @@ def _run_checks(exercise: course.Exercise, checks: list[Check], worker: Worker, 
                                     "teaching assistant and include this:\n" + traceback.format_exc(limit=4)))
             continue
         tests.append(TestResult(check.name, points, points, True, "passed"))
+    # Ways around the banned-call guards, read from the source where the submission
+    # cannot reach them (a banned call the guards caught was reported above).
+    found = source_check.findings(worker.source, exercise.name)
+    if found:
+        return _all_fail(exercise, checks, FAILED, found[0].sentence(exercise.name))
     status = PASSED if all(t.passed for t in tests) else FAILED
     return ExerciseResult(exercise, status, tests)
 
