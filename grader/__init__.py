@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import builtins
+import os as _os
+import sys as _sys
 from pathlib import Path
 from typing import Any, Callable
+
+# Started as a command (``python -m grader``, ``python -c``), the current folder may be a
+# student's (a teaching assistant grading from inside it): nothing is imported from it,
+# or a planted ``secrets.py`` would run with the grader's rights. (A notebook keeps its
+# folder on the path: the student's own modules live there.)
+if not _sys.flags.safe_path and _sys.argv[:1] in (["-m"], ["-c"]):
+    _sys.path[:] = [p for p in _sys.path if p and _os.path.abspath(p) != _os.getcwd()]
 
 # What a function checked from a notebook finds above it in its temporary file: the
 # imports of the stubs, and the usual abbreviations.

@@ -6,6 +6,9 @@ import sys
 from grader.cli import main
 
 if __name__ == "__main__":
+    # A name that is not UTF-8 (a GBK-named folder) is printed escaped, not as a traceback.
+    sys.stdout.reconfigure(errors="backslashreplace")
+    sys.stderr.reconfigure(errors="backslashreplace")
     code = main()
     sys.stdout.flush()
     sys.stderr.flush()

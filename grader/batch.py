@@ -29,6 +29,7 @@ from pathlib import Path
 
 from grader import course
 from grader.paths import UsageError
+from grader.safe_text import readable
 
 SUBMISSION_TIME_LIMIT = 20 * 60  # seconds for one student, whatever the submission does
 # The seed the folder was graded with. Its name starts with a dot, as no student's can
@@ -51,9 +52,10 @@ def parse_shard(text: str) -> tuple[int, int]:
 
 def students(submissions: Path, shard: tuple[int, int] = (1, 1)) -> list[str]:
     """The K-th of N slices of the class, by sorted name: deterministic on any machine."""
+    # A link is not a student's folder (it may point at a classmate's, or at the solutions).
     names = sorted(
         d.name for d in submissions.iterdir()
-        if d.is_dir() and not d.name.startswith(".") and d.name != "__pycache__"
+        if d.is_dir() and not d.is_symlink() and not d.name.startswith(".") and d.name != "__pycache__"
     )
     k, n = shard
     return names[k - 1 :: n]
@@ -93,12 +95,18 @@ def _grade_one(submissions: Path, output: Path, student: str, seed: int) -> floa
 
 
 def _grading_process(index: int, processes: int, channel: socket.socket, submissions: Path, output: Path,
-                     seed: int) -> None:
-    """Forked grader ``index`` of ``processes``: takes student names from the parent until it says stop."""
+                     seed: int, replacement: bool) -> None:
+    """Forked grader ``index`` of ``processes``: takes student names from the parent until it says stop.
+
+    A replacement (for one killed mid-student) starts a fork server of its own: the
+    shared one's connection ``index`` may hold half a request of the killed process."""
     from grader import forkserver
     from grader.sandbox import on_one_cpu
 
-    forkserver.server().use_connection(index)
+    if replacement:
+        forkserver.server().restart()
+    else:
+        forkserver.server().keep_only(index)
     stream = channel.makefile("rwb", buffering=0)
     with on_one_cpu(index, processes):
         while True:
@@ -130,14 +138,15 @@ def _write_error(output: Path, student: str, message: str, seed: int | None = No
 class _Grader:
     """The parent's handle on one forked grading process."""
 
-    def __init__(self, index: int, processes: int, submissions: Path, output: Path, seed: int) -> None:
+    def __init__(self, index: int, processes: int, submissions: Path, output: Path, seed: int,
+                 replacement: bool = False) -> None:
         ours, theirs = socket.socketpair()
         self.pid = os.fork()
         if self.pid == 0:
             ours.close()
             code = 0
             try:
-                _grading_process(index, processes, theirs, submissions, output, seed)
+                _grading_process(index, processes, theirs, submissions, output, seed, replacement)
             except BaseException:  # noqa: BLE001
                 code = 1
             os._exit(code)
@@ -190,8 +199,8 @@ def _grade_class(todo: list[str], submissions: Path, output: Path, seed: int, jo
     selector = selectors.DefaultSelector()
     busy = 0
 
-    def start(index: int) -> _Grader:
-        grader = _Grader(index, processes, submissions, output, seed)
+    def start(index: int, replacement: bool = False) -> _Grader:
+        grader = _Grader(index, processes, submissions, output, seed, replacement)
         selector.register(grader.socket, selectors.EVENT_READ, grader)
         if index < len(graders):
             graders[index] = grader
@@ -210,10 +219,15 @@ def _grade_class(todo: list[str], submissions: Path, output: Path, seed: int, jo
         _write_error(output, grader.student, why, seed)
         selector.unregister(grader.socket)
         grader.kill()
-        return start(grader.index)
+        return start(grader.index, replacement=True)
 
     for index in range(processes):
         give_next(start(index))
+    # Each grading process holds its own connection to the fork server: when one is
+    # killed, the server sees it close and kills that process's workers.
+    from grader import forkserver
+
+    forkserver.server().keep_only(None)
     while busy:
         for key, _ in selector.select(timeout=1.0):
             grader = key.data
@@ -263,7 +277,9 @@ def write_gradebook(output: Path) -> list[tuple[str, dict]]:
         writer.writerow(["student", "total"] + [e.name for e in course.EXERCISES])
         for student, document in rows:
             scores = function_scores(document)
-            writer.writerow([student, _number(document["score"])] + [_number(scores[e.name]) for e in course.EXERCISES])
+            # A folder name that is not UTF-8 (GBK, from a zip made on Chinese Windows) as readable text.
+            writer.writerow([readable(student), _number(document["score"])]
+                            + [_number(scores[e.name]) for e in course.EXERCISES])
     return rows
 
 

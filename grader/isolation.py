@@ -1,37 +1,76 @@
-"""Locking a worker down before it runs student code (Linux).
+"""Locking a worker down before it runs student code (Linux kernel mechanisms).
 
-Two layers, each used where the system allows it:
+A worker is forked by the fork server (``grader.zygote``) and, before it runs a
+line of the student's, takes every layer the system allows:
 
-- **Hidden paths.** In a mount namespace of its own, the worker mounts an empty,
-  read-only tmpfs over the reference solutions, the other students'
-  submissions and the grader's output folder: they are simply not there.
-  As root the namespace is made directly; as another user, inside a user
-  namespace (where the kernel allows unprivileged ones).
-- **An unprivileged user of its own.** When the grader runs as root (as on
-  Gradescope and in CI) the worker switches to a uid no other process uses, so
-  it cannot read root's files, signal another student's worker, or fork
-  without bound (RLIMIT_NPROC counts per uid, and root ignores it).
+- **A session of its own** (``setsid``): no controlling terminal, so no
+  ``TIOCSTI`` into the teaching assistant's shell and no ``/dev/tty``.
+- **A pid namespace of its own** (the fork server forks it as pid 1 of a fresh
+  one): it sees no other process, and killing it kills whatever it forked, even
+  a ``setsid`` daemon.
+- **An allow-listed file system**: in a mount namespace of its own it builds a
+  new root holding only Python and its libraries (read-only), a minimal
+  ``/dev`` and a small private ``/tmp`` to work in (no ``/proc``: its
+  ``/proc/self/mem`` would let code rewrite the worker's guards), and
+  ``chroot``s into it. The checkout (reference solutions, ``.git``, the tests'
+  mutants), the other submissions and the output folder are simply not there.
+- **No network** (an empty network namespace) and no IPC with other processes.
+- **No privileges**: as root, a uid of its own (never one a living process has:
+  it is derived from the worker's pid, and every process of that uid dies with
+  the worker's pid namespace); as an ordinary user, the fork server runs in a
+  user namespace and each worker drops all its capabilities, so it can neither
+  undo the above nor write the user's files.
+- **A minimal environment** and hard resource limits (``grader.worker``).
 
-``lock_down`` returns a sentence saying which layers are in force; the results
-file repeats it, so a teaching assistant knows what the grades rest on.
+``lock_down`` returns a sentence saying which layers are in force; the worker
+sends it before it loads student code, and the results file repeats it.
 """
 
 from __future__ import annotations
 
 import ctypes
 import os
-import stat
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 CLONE_NEWNS = 0x00020000
+CLONE_NEWUTS = 0x04000000
+CLONE_NEWIPC = 0x08000000
 CLONE_NEWUSER = 0x10000000
-MS_RDONLY, MS_NOSUID, MS_NODEV = 1, 2, 4
-MS_BIND, MS_REC, MS_PRIVATE = 0x1000, 0x4000, 1 << 18
+CLONE_NEWPID = 0x20000000
+CLONE_NEWNET = 0x40000000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT = 1, 2, 4, 8, 32
+MS_NOATIME, MS_NODIRATIME, MS_BIND, MS_REC, MS_PRIVATE, MS_RELATIME = 1024, 2048, 0x1000, 0x4000, 1 << 18, 1 << 21
+PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS = 1, 38
 FIRST_WORKER_UID = 200_000  # far above any real account
 WORKDIR_SIZE = "64m"
 
+# What a worker's root holds besides Python: the system's libraries, and the few
+# files of /etc that loading a shared library or reading the time zone needs.
+SYSTEM_PATHS = ["/usr", "/lib", "/lib64", "/lib32", "/libx32", "/bin", "/sbin",
+                "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime"]
+DEVICES = ["null", "zero", "full", "random", "urandom"]
+# The whole environment a worker gets (nothing of the grader's: tokens, paths, proxies).
+ENVIRONMENT = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "TMPDIR": "/tmp", "USER": "student",
+               "LOGNAME": "student", "LANG": "C.UTF-8", "OMP_NUM_THREADS": "1"}
+
+# The checkout this grader runs from: never visible to a worker, except the two
+# folders below that Python needs (the grader's package and a virtual environment).
+CHECKOUT = Path(__file__).resolve().parent.parent
+GRADER_PACKAGE = Path(__file__).resolve().parent
+
 _libc = ctypes.CDLL(None, use_errno=True)
+
+
+class LockDownFailed(Exception):
+    """A layer the system offered could not be put in place: run no student code."""
+
+
+def _check(result: int, doing: str) -> None:
+    if result != 0:
+        errno = ctypes.get_errno()
+        raise LockDownFailed(f"{doing}: {os.strerror(errno)}")
 
 
 def _write(path: str, text: str) -> None:
@@ -39,11 +78,17 @@ def _write(path: str, text: str) -> None:
         file.write(text)
 
 
-def _private_mounts() -> bool:
+# ---- in the fork server ------------------------------------------------------------
+
+
+def enter_user_namespace() -> bool:
+    """As an ordinary user, make this process the owner of a user namespace (the same
+    uid inside) and of a pid namespace for its next child. Must run before any thread
+    is started (before torch is imported). Whether it worked."""
     if os.getuid() == 0:
-        return _libc.unshare(CLONE_NEWNS) == 0
+        return False
     uid, gid = os.getuid(), os.getgid()
-    if _libc.unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0:
+    if _libc.unshare(CLONE_NEWUSER | CLONE_NEWPID) != 0:
         return False
     try:
         _write("/proc/self/setgroups", "deny")
@@ -54,106 +99,265 @@ def _private_mounts() -> bool:
     return True
 
 
-def _mount_tmpfs(path: str, flags: int, options: str) -> bool:
-    return _libc.mount(b"tmpfs", path.encode(), b"tmpfs", flags | MS_NOSUID | MS_NODEV, options.encode()) == 0
+class PidNamespaces:
+    """Forks each worker as pid 1 of a pid namespace of its own, where the system allows."""
 
+    def __init__(self) -> None:
+        try:
+            self.own = os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC)
+        except OSError:
+            self.own = -1
+        self.available = self.own >= 0 and self._try()
 
-def _bind(source: str, target: str) -> bool:
-    return _libc.mount(source.encode(), target.encode(), None, MS_BIND | MS_REC, None) == 0
-
-
-def _closed_ancestor(path: Path) -> Path | None:
-    """The outermost folder on the way to ``path`` that other users cannot enter."""
-    for folder in reversed(path.parents):
-        if not os.stat(folder).st_mode & stat.S_IXOTH:
-            return folder
-    return None
-
-
-def _reopen_python(workdir: str) -> bool:
-    """Keep Python's own folders (those on sys.path) reachable for an unprivileged worker.
-
-    With Python installed under a private folder (pyenv under /root, say), a
-    worker that has dropped root could not import a module nobody had imported
-    yet. Cover that folder with an empty tmpfs and bind Python's folders back at
-    their own paths: they are readable, the rest of the private folder is not.
-    Bindings are recursive, so folders hidden before stay hidden.
-    """
-    needed = sorted({Path(p).resolve() for p in sys.path if p and Path(p).is_dir()})
-    closed: dict[Path, list[Path]] = {}
-    for path in needed:
-        ancestor = _closed_ancestor(path)
-        if ancestor is not None:
-            closed.setdefault(ancestor, []).append(path)
-    for i, (ancestor, paths) in enumerate(closed.items()):
-        stages = []
-        for j, path in enumerate(paths):
-            stage = os.path.join(workdir, f".python-{i}-{j}")  # under the workdir tmpfs later
-            os.mkdir(stage)
-            if not _bind(str(path), stage):
-                return False
-            stages.append(stage)
-        if not _mount_tmpfs(str(ancestor), 0, "size=4k,mode=755"):
+    def _try(self) -> bool:
+        if _libc.unshare(CLONE_NEWPID) != 0:
             return False
-        for path, stage in zip(paths, stages):
-            os.makedirs(path, exist_ok=True)
-            if not _bind(stage, str(path)):
-                return False
-    return True
+        return _libc.setns(self.own, CLONE_NEWPID) == 0
+
+    def fork(self) -> int:
+        """``os.fork()``, the child in a fresh pid namespace when available."""
+        if not self.available:
+            return os.fork()
+        _check(_libc.unshare(CLONE_NEWPID), "unshare(CLONE_NEWPID)")
+        try:
+            pid = os.fork()
+        except OSError:
+            _libc.setns(self.own, CLONE_NEWPID)
+            raise
+        if pid:  # the parent: its next children back in its own namespace
+            _check(_libc.setns(self.own, CLONE_NEWPID), "setns(CLONE_NEWPID)")
+        return pid
+
+    def close(self) -> None:
+        if self.own >= 0:
+            os.close(self.own)
+            self.own = -1
 
 
-def hide(paths: list[str], scratch: str) -> tuple[list[str], bool]:
-    """In a mount namespace of our own, cover each existing path with an empty
-    read-only tmpfs, and mount a small tmpfs of our own on ``scratch`` to work in
-    (so a submission cannot fill the disk). The paths hidden, and whether the
-    private scratch directory is in place."""
-    existing = [p for p in paths if Path(p).is_dir()]
-    if not _private_mounts():
-        return [], False
-    # Keep our mounts to ourselves: nothing propagates back to the grader's view.
-    if _libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None) != 0:
-        return [], False
-    hidden = [path for path in existing if _mount_tmpfs(path, MS_RDONLY, "size=4k")]
-    # _reopen_python stages its bindings on a first tmpfs, so that nothing is ever
-    # written where the grader can see it.
-    if not _mount_tmpfs(scratch, 0, "size=4k,mode=700"):
-        return hidden, False
-    if os.getuid() == 0 and not _reopen_python(scratch):
-        return hidden, False
-    return hidden, _mount_tmpfs(scratch, 0, f"size={WORKDIR_SIZE}")
+# ---- in the worker, before student code --------------------------------------------
 
 
-def drop_privileges(own: list[str]) -> int | None:
-    """As root, become a uid of this worker's own (owning the paths in ``own``)."""
-    if os.getuid() != 0:
+@dataclass
+class Lockdown:
+    """What ``lock_down`` put in place."""
+
+    directory: str  # where the worker works and writes
+    session: bool = False
+    pid_namespace: bool = False
+    new_root: bool = False
+    no_network: bool = False
+    own_uid: bool = False
+    no_capabilities: bool = False
+
+    def sentence(self) -> str:
+        parts = ["student code ran in separate worker processes with hard time, memory, file-size "
+                 "and process limits and a minimal environment"]
+        if self.session:
+            parts.append("without a terminal")
+        if self.pid_namespace:
+            parts.append("in a process namespace of its own (killed whole after grading)")
+        if self.new_root:
+            parts.append(f"seeing only Python, its libraries and a private {WORKDIR_SIZE} scratch folder "
+                         "(not the grader's checkout, the reference solutions or other submissions)")
+        else:
+            parts.append("WITHOUT a private file system (no mount namespace available): it could read "
+                         "whatever the grading user can")
+        if self.no_network:
+            parts.append("without network")
+        if self.own_uid:
+            parts.append("as an unprivileged user of its own")
+        elif self.no_capabilities:
+            parts.append("in a user namespace without privileges")
+        else:
+            parts.append("WITH the grading user's own rights (no user namespace available)")
+        return ", ".join(parts)
+
+
+def _mount(source: str | None, target: str, fstype: str | None, flags: int, options: str | None = None) -> None:
+    result = _libc.mount(None if source is None else source.encode(), target.encode(),
+                         None if fstype is None else fstype.encode(), flags,
+                         None if options is None else options.encode())
+    _check(result, f"mount {target}")
+
+
+def _locked_flags(path: str) -> int:
+    """The flags of the mount ``path`` is on that a user namespace may not clear."""
+    flags = os.statvfs(path).f_flag
+    kept = 0
+    for st, ms in ((os.ST_NOSUID, MS_NOSUID), (os.ST_NODEV, MS_NODEV), (os.ST_NOEXEC, MS_NOEXEC),
+                   (os.ST_NOATIME, MS_NOATIME), (os.ST_NODIRATIME, MS_NODIRATIME),
+                   (os.ST_RELATIME, MS_RELATIME)):
+        if flags & st:
+            kept |= ms
+    return kept
+
+
+def _bind_read_only(source: str, target: str) -> None:
+    if os.path.isdir(source):
+        os.makedirs(target, exist_ok=True)
+    else:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        if not os.path.exists(target):
+            open(target, "w").close()
+    _mount(source, target, None, MS_BIND | MS_REC)
+    _mount(None, target, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | _locked_flags(source))
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def allowed_paths() -> list[str]:
+    """What a worker's root shows of this machine: the system's libraries, Python (its
+    installation, virtual environment and import folders) and the grader's package;
+    nothing of the checkout besides those."""
+    python = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix)}
+    python |= {os.path.realpath(p) for p in sys.path if p and os.path.isdir(p)}
+    python.add(str(GRADER_PACKAGE))
+    checkout, venv = str(CHECKOUT), os.path.realpath(sys.prefix)
+    kept = {p for p in python if not _inside(p, checkout) or _inside(p, str(GRADER_PACKAGE))
+            or (_inside(p, venv) and venv != checkout)}
+    return sorted(set(SYSTEM_PATHS) | kept)
+
+
+def _build_root(root: str, hidden: list[str], workdir_owner: int | None) -> None:
+    """Fill the empty tmpfs ``root`` with what a worker may see (see ``allowed_paths``)."""
+    allowed = [p for p in allowed_paths() if os.path.exists(p)]
+    # The scratch folder first: Python or the grader may live under /tmp (an unpacked
+    # autograder), and their bindings then go on top of it.
+    os.makedirs(root + "/tmp")
+    _mount("tmpfs", root + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"size={WORKDIR_SIZE},mode=700")
+    bound: list[str] = []
+    for path in allowed:  # sorted: a folder comes before what is inside it
+        if any(_inside(path, outer) for outer in bound):
+            continue
+        target = root + path
+        if os.path.islink(path):  # /bin -> usr/bin on merged systems
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.symlink(os.readlink(path), target)
+            continue
+        _bind_read_only(path, target)
+        bound.append(path)
+    # What a bound folder holds that a worker must not see (a checkout, a class's
+    # submissions or an output folder under /usr, say): an empty folder instead, with
+    # the allowed folders inside it bound again.
+    for secret in sorted({str(CHECKOUT), *hidden}):
+        if os.path.isdir(secret) and any(_inside(secret, outer) for outer in bound):
+            _mount("tmpfs", root + secret, "tmpfs", MS_NOSUID | MS_NODEV, "size=16k,mode=755")
+            for path in allowed:
+                if _inside(path, secret) and path != secret:
+                    _bind_read_only(path, root + path)
+            _mount(None, root + secret, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+    os.makedirs(root + "/dev", exist_ok=True)
+    for device in DEVICES:
+        target = f"{root}/dev/{device}"
+        open(target, "w").close()
+        _mount(f"/dev/{device}", target, None, MS_BIND)
+    if workdir_owner is not None:
+        os.chown(root + "/tmp", workdir_owner, workdir_owner)
+    _mount(None, root, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+
+
+def _private_root(root: str, hidden: list[str], uid: int | None) -> bool | None:
+    """In new mount, network, IPC and host-name namespaces, chroot into a new root
+    built on ``root`` (an empty folder). Whether the network namespace was made; None
+    when the system makes no mount namespace (a container without the right: the
+    worker then goes on without, and the isolation sentence says so)."""
+    flags = CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS
+    no_network = _libc.unshare(flags | CLONE_NEWNET) == 0
+    if not no_network and _libc.unshare(flags) != 0:
         return None
-    uid = FIRST_WORKER_UID + os.getpid()
-    for path in own:
-        os.chown(path, uid, uid)
-    os.setgroups([])
-    os.setgid(uid)
-    os.setuid(uid)
+    # Keep our mounts to ourselves: nothing propagates back to the grader's view.
+    _mount("none", "/", None, MS_REC | MS_PRIVATE)
+    _mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=755")
+    _build_root(root, hidden, uid)
+    os.chdir(root)
+    _check(_libc.chroot(b"."), "chroot")
+    os.chdir("/tmp")
+    return no_network
+
+
+def _drop_capabilities() -> None:
+    """Clear every capability (those a user namespace gave): no mount, chroot or setns."""
+    header = (ctypes.c_uint32 * 2)(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, this process
+    data = (ctypes.c_uint32 * 6)()
+    _check(_libc.capset(header, data), "capset")
+
+
+def _worker_uid(in_pid_namespace: bool) -> int:
+    """A uid of this worker's own: derived from its pid as the system sees it, which no
+    living process shares. In a pid namespace, every process of that uid dies with the
+    worker, so the uid is free again before the pid can be reused; without one, a
+    process left behind may still hold it: then the next uid of the same pid is taken."""
+    with open("/proc/self/stat") as stat:  # the host's /proc, read before chroot
+        pid = int(stat.read().split()[0])
+    uid = FIRST_WORKER_UID + pid
+    if in_pid_namespace:
+        return uid
+    with open("/proc/sys/kernel/pid_max") as pid_max_file:
+        pid_max = int(pid_max_file.read())
+    in_use = _uids_in_use()
+    while uid in in_use:
+        uid += pid_max  # another pid's uid is never of this form: pids differ below pid_max
     return uid
 
 
-def lock_down(hide_paths: list[str], workdir: str, scratch: str) -> tuple[str, str]:
-    """Apply both layers. Returns a sentence saying which are in force, and the
-    directory to work in: ``scratch`` with a private tmpfs mounted on it (the
-    grader shares that mount point between workers: each one sees its own tmpfs),
-    else ``workdir``, a folder of this worker's own that the grader removes."""
+def _uids_in_use() -> set[int]:
+    uids = set()
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                uids.add(os.stat(f"/proc/{name}").st_uid)
+            except OSError:
+                pass  # it ended meanwhile
+    return uids
+
+
+def lock_down(hidden: list[str], scratch: str, workdir: str, in_pid_namespace: bool) -> Lockdown:
+    """Apply every layer the system allows, in this (single-threaded, forked) worker.
+
+    ``scratch`` is an empty folder to build the new root on (the grader shares that
+    mount point between workers: in its own mount namespace each sees its own);
+    ``workdir`` a folder of this worker's own that the grader removes, used only
+    where no mount namespace can be made. Raises LockDownFailed when a layer the
+    system offers fails half-way (then no student code may run)."""
+    os.setsid()
+    os.environ.clear()
+    os.environ.update(ENVIRONMENT)
+    as_root = os.getuid() == 0
+    uid = _worker_uid(in_pid_namespace) if as_root else None
+    state = Lockdown(directory=workdir, session=True, pid_namespace=in_pid_namespace)
+    in_user_namespace = not as_root and _has_admin_capability()  # read before /proc is replaced
+    namespaced = _private_root(scratch, hidden, uid) if as_root or in_user_namespace else None
+    if namespaced is not None:
+        state.no_network, state.new_root, state.directory = namespaced, True, "/tmp"
+    else:
+        os.environ.update(HOME=workdir, TMPDIR=workdir)
+    import tempfile
+
+    tempfile.tempdir = state.directory
+    if as_root:
+        if not state.new_root:
+            os.chown(workdir, uid, uid)
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+        state.own_uid = True
+    else:
+        _drop_capabilities()  # always allowed; what a user namespace gave is gone
+        state.no_capabilities = in_user_namespace
+    _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "prctl(NO_NEW_PRIVS)")
+    # Changing uid cleared the die-with-the-fork-server flag: set it again.
+    _libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)
+    os.chdir(state.directory)
+    return state
+
+
+def _has_admin_capability() -> bool:
+    """Whether this process may mount (CAP_SYS_ADMIN, as in the fork server's user namespace)."""
     try:
-        hidden, bounded = hide(hide_paths, scratch)
-    except OSError:
-        hidden, bounded = [], False
-    directory = scratch if bounded else workdir
-    uid = drop_privileges([directory])
-    parts = ["student code ran in separate worker processes with time, memory, file-size and process limits"]
-    if uid is not None:
-        parts.append("as an unprivileged user of its own")
-    if hidden:
-        parts.append("with the reference solutions and other submissions hidden (private mount namespace)")
-    elif hide_paths:
-        parts.append("without hidden paths (no mount namespace available)")
-    if bounded:
-        parts.append(f"in a private {WORKDIR_SIZE} scratch directory")
-    return ", ".join(parts), directory
+        with open("/proc/self/status") as status:
+            effective = next(line for line in status if line.startswith("CapEff:"))
+    except (OSError, StopIteration):
+        return False
+    return bool(int(effective.split()[1], 16) & (1 << 21))

@@ -10,15 +10,63 @@ from __future__ import annotations
 
 import ast
 import difflib
+import errno
 import functools
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
 from grader import course
 
 SOLUTIONS = Path(__file__).resolve().parent.parent / "solutions"
-MAX_SOURCE_BYTES = 2_000_000  # larger "source files" are not parsed for messages
+MAX_SOURCE_BYTES = 2_000_000  # a course file is a few kilobytes: anything larger is refused
 MAX_FILES_SCANNED = 50
+
+
+class SubmittedFileProblem(Exception):
+    """A submitted file the grader will not read; ``sentence`` says why, to the student."""
+
+    def __init__(self, sentence: str) -> None:
+        super().__init__(sentence)
+        self.sentence = sentence
+
+
+def read_submitted(path: Path) -> bytes:
+    """The bytes of a submitted file, read by the grader itself: only a regular file of
+    the submission's own (a symbolic link may point at the reference solutions, at a
+    classmate's work or at a file the student may not read), and at most
+    ``MAX_SOURCE_BYTES``. Raises SubmittedFileProblem with a one-sentence reason."""
+    name = path.name
+    try:
+        # O_NOFOLLOW: a link is refused, not followed; O_NONBLOCK: a FIFO does not block the open.
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise SubmittedFileProblem(f"{name} is a symbolic link: submit the file itself, "
+                                       f"not a link to it") from None
+        raise SubmittedFileProblem(f"{name} could not be read ({error.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SubmittedFileProblem(f"{name} is not a regular file: submit an ordinary Python file")
+        if info.st_size > MAX_SOURCE_BYTES:
+            raise SubmittedFileProblem(f"{name} is larger than {MAX_SOURCE_BYTES // 1_000_000} MB: "
+                                       f"a course file is a few kilobytes of Python")
+        data = os.read(fd, MAX_SOURCE_BYTES + 1)
+        while len(data) <= MAX_SOURCE_BYTES:
+            more = os.read(fd, MAX_SOURCE_BYTES + 1 - len(data))
+            if not more:
+                break
+            data += more
+        if len(data) > MAX_SOURCE_BYTES:
+            raise SubmittedFileProblem(f"{name} is larger than {MAX_SOURCE_BYTES // 1_000_000} MB: "
+                                       f"a course file is a few kilobytes of Python")
+        return data
+    except OSError as error:
+        raise SubmittedFileProblem(f"{name} could not be read ({error.strerror})") from None
+    finally:
+        os.close(fd)
 
 
 POSITIONAL_ONLY, POSITIONAL_OR_KEYWORD, VAR_POSITIONAL, KEYWORD_ONLY, VAR_KEYWORD = range(5)
@@ -27,10 +75,8 @@ Parameter = tuple[str, int, bool]  # name, kind (as inspect.Parameter.kind), has
 
 def _source(path: Path) -> str | None:
     try:
-        if path.stat().st_size > MAX_SOURCE_BYTES:
-            return None
-        return path.read_bytes().decode("utf-8", "replace")
-    except OSError:
+        return read_submitted(path).decode("utf-8", "replace")
+    except SubmittedFileProblem:
         return None
 
 

@@ -74,9 +74,10 @@ cd "$ROOT/source"
 mkdir -p "$ROOT/results"
 # The student's files: at the top of the upload, or a folder or two down
 # (a zip of the exercises/ folder, a whole repository).
+# -P and PYTHONPATH: nothing is imported from the current folder, only the grader.
 FIND='from sys import argv; from grader.platforms import submission_folder; print(submission_folder(argv[1]))'
-SUBMISSION="$("$PYTHON" -c "$FIND" "$ROOT/submission")"
-exec "$PYTHON" -m grader grade --submission "$SUBMISSION" --output "$ROOT/results/results.json"
+SUBMISSION="$(PYTHONPATH="$ROOT/source" "$PYTHON" -P -c "$FIND" "$ROOT/submission")"
+PYTHONPATH="$ROOT/source" exec "$PYTHON" -P -m grader grade --submission "$SUBMISSION" --output "$ROOT/results/results.json"
 """
 
 WORKFLOW_HEADER = """\
@@ -119,16 +120,34 @@ def submission_folder(upload: str | Path) -> Path:
     files = {f"{module}.py" for module in course.LECTURES}
 
     def found(folder: Path) -> int:
-        return sum((folder / name).is_file() for name in files)
+        return sum(_regular(folder / name) for name in files)
 
     def skipped(folder: Path) -> bool:  # .git, __MACOSX, __pycache__
-        return any(part.startswith((".", "__")) for part in folder.relative_to(upload).parts)
+        return folder.name.startswith((".", "__"))
 
-    for level in ([upload], sorted(upload.glob("*")), sorted(upload.glob("*/*"))):
-        folders = [f for f in level if f.is_dir() and not skipped(f) and found(f)]
+    def subfolders(folders: list[Path]) -> list[Path]:
+        # Never a link: an upload may hold one to /autograder/source/solutions.
+        return sorted(child for folder in folders for child in _children(folder)
+                      if child.is_dir() and not child.is_symlink() and not skipped(child))
+
+    level = [upload]
+    for _ in range(3):
+        folders = [f for f in level if found(f)]
         if folders:
             return max(folders, key=lambda f: (f.name == "exercises", found(f)))
+        level = subfolders(level)
     return upload
+
+
+def _regular(path: Path) -> bool:
+    return path.is_file() and not path.is_symlink()
+
+
+def _children(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
 
 
 def _bundled_files() -> list[Path]:

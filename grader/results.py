@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 
 from grader import course
 from grader.report_text import check_text, headline
+from grader.safe_text import readable, readable_data
 from grader.verdict import FOUND_BY_A_CHECK, CheckVerdict, ExerciseVerdict, Status
 
 FORMAT = 2  # of the verdicts in extra_data: a file of another format has none to read
@@ -84,7 +85,8 @@ def verdicts(document: dict) -> list[ExerciseVerdict]:
 def write_results(path: Path, document: dict) -> None:
     """Write atomically, so that a reader never sees half a file."""
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(readable_data(document), indent=1, ensure_ascii=False)  # whatever the strings hold
+    temporary.write_text(text + "\n", encoding="utf-8")
     temporary.replace(path)
 
 

@@ -15,6 +15,7 @@ import shutil
 import signal
 import socket
 import stat
+import struct
 import sys
 import tempfile
 import time
@@ -24,8 +25,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from grader import wire
-from grader.forkserver import server
+from grader import layout, wire
+from grader.forkserver import ForkServerFailed, server
 
 # Generous for the course's small inputs; a student's infinite loop costs this much.
 CALL_TIMEOUT = 10.0
@@ -39,9 +40,9 @@ LIMITS = {
 
 
 
-# Folders a worker must not see (grader.isolation hides them where it can):
-# the reference solutions always; the commands add other students' submissions
-# and the output folder.
+# Folders a worker must not see, even where they lie inside what its root shows
+# (a checkout under /usr, say: grader.isolation covers them): the reference
+# solutions always; the commands add other students' submissions and the output folder.
 HIDDEN: list[Path] = [Path(__file__).resolve().parent.parent / "solutions"]
 
 
@@ -90,9 +91,9 @@ def on_one_cpu(index: int, processes: int) -> Iterator[None]:
 
 @functools.cache
 def scratch_mount_point() -> str:
-    """The folder every worker mounts its private scratch tmpfs on (see
-    ``isolation.lock_down``). One for all: in its own mount namespace each worker
-    sees only its own tmpfs there, and the grader's view stays an empty folder.
+    """The folder every worker builds its root on (see ``isolation.lock_down``). One
+    for all: in its own mount namespace each worker sees only its own tmpfs there,
+    and the grader's view stays an empty folder.
     (Removing a folder of each worker's own, a mount point in another namespace,
     took milliseconds: a tenth of grade-batch's time.)"""
     path = Path(tempfile.gettempdir()) / f"grader-scratch-{os.getuid()}"
@@ -145,10 +146,18 @@ class Worker:
 
     def __init__(self, path: Path, module: str) -> None:
         self.path = path
+        self.pid: int | None = None
+        # The grader reads the file itself (never a link, never more than a source
+        # file's size): the worker gets its bytes, and never opens a submitted path.
+        try:
+            self.source = layout.read_submitted(path)
+        except layout.SubmittedFileProblem as problem:
+            raise WorkerLost(problem.sentence) from None
         ours, theirs = socket.socketpair()
         self.workdir = tempfile.mkdtemp(prefix="grader-worker-")
         spec = {
             "path": str(path),
+            "source": self.source,
             "module": module,
             "limits": LIMITS,
             "hide": [str(p) for p in HIDDEN],
@@ -156,20 +165,28 @@ class Worker:
             "scratch": scratch_mount_point(),
             "cpus": sorted(os.sched_getaffinity(0)),
         }
-        self.pid: int | None = server().start(spec, theirs)
-        theirs.close()
+        try:
+            self.pid, self._handle, self._whole = server().start(spec, theirs)
+        except ForkServerFailed as error:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+            raise WorkerLost(f"the grader could not start a process for your code: {error}") from None
+        finally:
+            theirs.close()
         self.parent_end = Connection(ours.detach())
         # One poll object for all the calls (Connection.poll builds a selector each time).
         self._answer_ready = select.poll()
         self._answer_ready.register(self.parent_end.fileno(), select.POLLIN)
+        # The worker's first message, sent before it runs a line of the student's:
+        # how it is locked down. Only this one is believed about that.
+        locked = self._receive(LOAD_TIMEOUT, "starting the process for your code")
+        self.isolation = _text(locked, "isolation") if locked.get("status") == "locked" else ""
+        if locked.get("status") != "locked":
+            self.close()
+            raise WorkerLost(f"the process for your code could not be locked down: "
+                             f"{_text(locked, 'message') or 'no answer'}")
         self.loaded = self._receive(LOAD_TIMEOUT, "loading your file")
 
     # The load answer: {"status": "loaded", "functions": [...]} or a load failure.
-    @property
-    def isolation(self) -> str:
-        text = self.loaded.get("isolation", "")
-        return text if type(text) is str else ""
-
     @property
     def functions(self) -> list[str]:
         names = self.loaded.get("functions", [])
@@ -242,16 +259,18 @@ class Worker:
         return answer
 
     def _receive(self, timeout: float, doing: str) -> dict:
+        """The worker's next answer, whole, within ``timeout`` seconds (a worker that sends
+        half an answer and sleeps is as late as one that sends nothing)."""
         deadline = time.monotonic() + timeout
-        try:
-            while not self._answer_ready.poll(max(0.0, deadline - time.monotonic()) * 1000):
-                if time.monotonic() >= deadline:
-                    self.close()
-                    raise WorkerLost(f"timed out after {timeout:g} s while {doing} (an endless loop?)",
-                                     timed_out=True)
-            raw = self.parent_end.recv_bytes(wire.MAX_MESSAGE_BYTES)
-        except (EOFError, OSError):
-            raise WorkerLost(self._death()) from None
+        self._timeout = timeout
+        size = struct.unpack("!i", self._read_exactly(4, deadline, doing))[0]
+        if size == -1:  # multiprocessing's header of a message over 2 GiB
+            size = struct.unpack("!Q", self._read_exactly(8, deadline, doing))[0]
+        if not 0 <= size <= wire.MAX_MESSAGE_BYTES:
+            self.close()
+            raise WorkerLost(f"your function's answer is larger than the grader accepts "
+                             f"({wire.MAX_MESSAGE_BYTES // 2**20} MB)")
+        raw = self._read_exactly(size, deadline, doing)
         try:
             answer = wire.loads_plain(raw)
         except wire.ProtocolError as error:
@@ -261,6 +280,27 @@ class Worker:
             self.close()
             raise WorkerLost("the worker's answer could not be read")
         return answer
+
+    def _read_exactly(self, size: int, deadline: float, doing: str) -> bytearray:
+        buffer = bytearray(size)
+        view = memoryview(buffer)
+        got = 0
+        while got < size:
+            left = deadline - time.monotonic()
+            if left <= 0 or not self._answer_ready.poll(left * 1000):
+                if time.monotonic() < deadline:
+                    continue
+                self.close()
+                raise WorkerLost(f"timed out after {self._timeout:g} s while {doing} (an endless loop?)",
+                                 timed_out=True)
+            try:
+                count = os.readv(self.parent_end.fileno(), [view[got:]])
+            except OSError:
+                count = 0
+            if count == 0:
+                raise WorkerLost(self._death())
+            got += count
+        return buffer
 
     def _death(self) -> str:
         status = server().exit_status(self.pid) if self.pid else None
@@ -290,11 +330,16 @@ class Worker:
         except (BrokenPipeError, OSError):
             pass
         self.parent_end.close()
-        for kill in (os.killpg, os.kill):  # the worker's process group, then the worker
-            try:
-                kill(self.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
+        # Killing the worker kills everything it started: it is pid 1 of a namespace
+        # of its own. (Where the system has no pid namespaces, its session instead.)
+        if self._handle is not None:
+            with contextlib.suppress(OSError):
+                signal.pidfd_send_signal(self._handle, signal.SIGKILL)
+            os.close(self._handle)
+            self._handle = None
+        if not self._whole:
+            with contextlib.suppress(OSError):
+                os.killpg(self.pid, signal.SIGKILL)
         self.pid = None
         shutil.rmtree(self.workdir, ignore_errors=True)  # never follows the student's symlinks
 

@@ -18,10 +18,13 @@ from typing import Any
 
 import torch
 
-# Bounds a lying or runaway worker cannot push the grader past.
-MAX_MESSAGE_BYTES = 256 * 2**20
+# Bounds a lying or runaway worker cannot push the grader past. The course's answers
+# are at most a few megabytes; reading one costs the grader a few times its size.
+MAX_MESSAGE_BYTES = 64 * 2**20
 MAX_DEPTH = 8
 MAX_ITEMS = 100_000
+MAX_DIMENSIONS = 16
+MAX_ELEMENTS = MAX_MESSAGE_BYTES  # counting each dimension of size 0 as 1
 
 _DTYPES = {
     str(dtype): dtype
@@ -150,8 +153,11 @@ def decode(value: Any, depth: int = 0, budget: list[int] | None = None) -> Any:
 def _decode_tensor(dtype_name: Any, shape: Any, raw: Any) -> torch.Tensor:
     if type(dtype_name) is not str or dtype_name not in _DTYPES:
         raise ProtocolError(f"unexpected tensor dtype {dtype_name!r}")
-    if type(shape) is not tuple or not all(type(n) is int and n >= 0 for n in shape):
-        raise ProtocolError(f"unexpected tensor shape {shape!r}")
+    if type(shape) is not tuple or len(shape) > MAX_DIMENSIONS or not all(type(n) is int and n >= 0 for n in shape):
+        raise ProtocolError(f"unexpected tensor shape {shape!r}"[:200])
+    # An empty tensor takes no bytes whatever its other dimensions claim: bound them too.
+    if math.prod(max(n, 1) for n in shape) > MAX_ELEMENTS:
+        raise ProtocolError(f"a tensor shape too large to be an answer: {shape!r}"[:200])
     if type(raw) is not bytes:
         raise ProtocolError("tensor data is not bytes")
     dtype = _DTYPES[dtype_name]

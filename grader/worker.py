@@ -171,10 +171,15 @@ _warm_up()
 # ---- isolation -------------------------------------------------------------------
 
 
-def _limit_resources(limits: dict[str, int]) -> None:
+def _address_space(limits: dict[str, int]) -> int:
+    """The address-space limit: what the worker maps already (torch) and the allowance."""
     with open("/proc/self/status") as status:
         vm_size_kb = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
-    memory = vm_size_kb * 1024 + limits["memory_bytes"]
+    return vm_size_kb * 1024 + limits["memory_bytes"]
+
+
+def _limit_resources(limits: dict[str, int], memory: int) -> None:
+    """Hard limits: the student's code cannot raise them again."""
     for what, value in [
         (resource.RLIMIT_AS, memory),
         (resource.RLIMIT_CPU, limits["cpu_seconds"]),
@@ -182,12 +187,9 @@ def _limit_resources(limits: dict[str, int]) -> None:
         (resource.RLIMIT_CORE, 0),
         (resource.RLIMIT_NPROC, limits["processes"]),
     ]:
-        try:
-            soft, hard = resource.getrlimit(what)
-            value = value if hard == resource.RLIM_INFINITY else min(value, hard)
-            resource.setrlimit(what, (value, hard))
-        except (ValueError, OSError):
-            pass  # a tighter limit is already in force
+        soft, hard = resource.getrlimit(what)
+        value = value if hard == resource.RLIM_INFINITY else min(value, hard)
+        resource.setrlimit(what, (value, value))
 
 
 def _run_on(cpus: list[int]) -> None:
@@ -360,18 +362,23 @@ def _parameters(functions: dict[str, Any], module: str) -> dict[str, Any]:
     return found
 
 
-def serve(conn: Connection, spec: dict[str, Any]) -> None:
-    """Entry point of a worker process (run by ``grader.sandbox``)."""
+def serve(conn: Connection, spec: dict[str, Any], in_pid_namespace: bool = False) -> None:
+    """Entry point of a worker process (forked by ``grader.zygote``): lock down, say how
+    (before any student code runs, so that the sentence is the grader's own), load the
+    source the grader read, then answer calls."""
     try:
-        # Read the file while we still may: lock_down can hide its folder.
-        with open(spec["path"], "rb") as source_file:
-            source = source_file.read()
         _run_on(spec["cpus"])
-        isolation, directory = lock_down(spec.get("hide", []), spec["workdir"], spec["scratch"])
-        output = _private_directory(directory)
-        _limit_resources(spec["limits"])
+        memory = _address_space(spec["limits"])
+        state = lock_down(spec.get("hide", []), spec["scratch"], spec["workdir"], in_pid_namespace)
+        output = _private_directory(state.directory)
+        _limit_resources(spec["limits"], memory)
         torch.set_num_threads(1)
-        module = _load(source, spec["path"], spec["module"])
+    except BaseException as error:  # noqa: BLE001 - no student code may run then
+        conn.send_bytes(wire_dumps({"status": "lock_failed", "message": f"{type(error).__name__}: {error}"}))
+        return
+    conn.send_bytes(wire_dumps({"status": "locked", "isolation": state.sentence()}))
+    try:
+        module = _load(spec["source"], spec["path"], spec["module"])
     except SystemExit as error:
         conn.send_bytes(wire_dumps({"status": "load_exited", "code": repr(error.code)[:200]}))
         return
@@ -385,7 +392,7 @@ def serve(conn: Connection, spec: dict[str, Any]) -> None:
     functions = {
         name: value for name, value in vars(module).items() if callable(value) and not name.startswith("_")
     }
-    conn.send_bytes(wire_dumps({"status": "loaded", "functions": sorted(functions), "isolation": isolation,
+    conn.send_bytes(wire_dumps({"status": "loaded", "functions": sorted(functions),
                                 "parameters": _parameters(functions, spec["module"])}))
     printed_so_far = 0
     while True:

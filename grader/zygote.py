@@ -8,11 +8,15 @@ spec and a socket, and the server forks a worker that serves that socket. Forkin
 imported torch takes milliseconds instead of the second and a half of an import.
 
 Control messages are pickles from the grader (trusted); the answers are small
-dicts: ``{"pid": N}`` for a start, ``{"status": S}`` for an exit status.
+dicts: ``{"pid": N, "whole": W}`` with a pidfd of the worker for a start (or
+``{"error": ...}`` when no process could be started), ``{"status": S}`` for an
+exit status. The server dies with the grader; the workers a grading process
+started are killed when it closes its control connection.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import os
@@ -24,7 +28,10 @@ import sys
 import time
 from multiprocessing.connection import Connection
 
+from grader import isolation
+
 PR_SET_PDEATHSIG = 1
+FORK_ATTEMPTS = 40  # about 40 seconds of waiting in all
 
 
 def _die_with_parent() -> None:
@@ -61,11 +68,42 @@ def _reply(control: socket.socket, message: dict) -> None:
     control.sendall(len(payload).to_bytes(8, "big") + payload)
 
 
+def _own_namespaces(control_fds: list[int]) -> None:
+    """As an ordinary user, go on in a user namespace and a pid namespace of the
+    server's own (where the system allows), so that each worker can get namespaces
+    of its own too. Runs before torch starts any thread; the process the grader
+    started stays behind, waits, and ends as the server ends."""
+    if not isolation.enter_user_namespace():
+        return
+    pid = os.fork()
+    if pid == 0:
+        _die_with_parent()
+        return  # pid 1 of the new namespace: the server proper
+    for fd in control_fds:
+        os.close(fd)
+    _, status = os.waitpid(pid, 0)
+    os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
+
+
+def _fork(namespaces: isolation.PidNamespaces) -> int:
+    """Fork a worker; when the system's processes are used up (a fork bomb elsewhere),
+    wait a little for them to end rather than die."""
+    for attempt in range(FORK_ATTEMPTS):
+        try:
+            return namespaces.fork()
+        except OSError:
+            if attempt == FORK_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 def main(control_fds: list[int]) -> None:
     # Ctrl-C in a terminal reaches the whole process group: the grader answers
     # it; the server just dies with the grader, without a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
+    _own_namespaces(control_fds)
     import torch
 
     from grader import worker  # imports torch's modules and installs the tripwires
@@ -74,35 +112,50 @@ def main(control_fds: list[int]) -> None:
     # Torch's objects live as long as the server: a worker's garbage collector need not
     # scan them (nor copy their pages by touching them).
     gc.freeze()
+    namespaces = isolation.PidNamespaces()
     controls = [socket.socket(fileno=fd) for fd in control_fds]
     for control in controls:
         _reply(control, {"ready": True})
     exits: dict[int, int] = {}
+    live: dict[int, tuple[int, socket.socket]] = {}  # worker pid -> its pidfd, who started it
     while controls:
         control = select.select(controls, [], [])[0][0]
         request, fds = _receive(control)
-        if request is None:  # that grading process has finished
+        if request is None:  # that grading process has finished: so have its workers
             controls.remove(control)
+            for handle, starter in live.values():
+                if starter is control:
+                    with contextlib.suppress(OSError):
+                        signal.pidfd_send_signal(handle, signal.SIGKILL)
             control.close()
             continue
         if request["op"] == "start":
-            pid = os.fork()
+            try:
+                pid = _fork(namespaces)
+            except OSError as error:
+                for fd in fds:
+                    os.close(fd)
+                _reply(control, {"error": f"no process could be started ({error.strerror})"})
+                continue
             if pid == 0:
                 for each in controls:
                     each.close()
-                _die_with_parent()
-                os.setpgid(0, 0)  # a group of its own: the grader kills whatever it forks, too
+                for handle, _ in live.values():
+                    os.close(handle)
+                namespaces.close()
                 code = 0
                 try:
-                    worker.serve(Connection(fds[0]), request["spec"])
+                    worker.serve(Connection(fds[0]), request["spec"], namespaces.available)
                 except BaseException:  # noqa: BLE001 - the exit status says it
                     code = 1
                 os._exit(code)
             for fd in fds:
                 os.close(fd)
-            _reply(control, {"pid": pid})
+            handle = os.pidfd_open(pid)
+            live[pid] = (handle, control)
+            _reply_with_handle(control, pid, handle, namespaces.available)
         elif request["op"] == "status":
-            _reply(control, {"status": _exit_status(request["pid"], exits)})
+            _reply(control, {"status": _exit_status(request["pid"], exits, live)})
         # Reap finished workers so that they do not linger as zombies.
         while True:
             try:
@@ -112,11 +165,22 @@ def main(control_fds: list[int]) -> None:
             if pid == 0:
                 break
             exits[pid] = status
+            if pid in live:
+                os.close(live.pop(pid)[0])
             if len(exits) > 10_000:
                 exits.pop(next(iter(exits)))
 
 
-def _exit_status(pid: int, exits: dict[int, int]) -> int | None:
+def _reply_with_handle(control: socket.socket, pid: int, handle: int, whole: bool) -> None:
+    """The worker's pid (in this server's namespace, for ``status``) and a pidfd the
+    grader kills it by, whatever namespace each is in; ``whole``: killing it kills
+    every process it started (it is pid 1 of its own namespace)."""
+    payload = pickle.dumps({"pid": pid, "whole": whole})
+    socket.send_fds(control, [len(payload).to_bytes(8, "big")], [handle])
+    control.sendall(payload)
+
+
+def _exit_status(pid: int, exits: dict[int, int], live: dict[int, tuple[int, socket.socket]]) -> int | None:
     """The wait status of a worker, waiting up to two seconds for it to end."""
     deadline = time.monotonic() + 2
     while pid not in exits:
@@ -126,6 +190,8 @@ def _exit_status(pid: int, exits: dict[int, int]) -> int | None:
             return None
         if done:
             exits[pid] = status
+            if pid in live:
+                os.close(live.pop(pid)[0])
         elif time.monotonic() > deadline:
             return None
         else:

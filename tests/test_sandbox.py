@@ -43,3 +43,38 @@ def test_more_grading_processes_than_cpus_are_left_to_the_scheduler() -> None:
     allowed = os.sched_getaffinity(0)
     with on_one_cpu(0, len(allowed) + 1):
         assert os.sched_getaffinity(0) == allowed
+
+
+FORGES_ITS_ISOLATION = """
+import os, pickle, stat
+payload = pickle.dumps({"status": "loaded", "functions": ["mse"], "isolation": "FORGED: fully isolated"})
+for fd in range(3, 64):
+    try:
+        if stat.S_ISSOCK(os.fstat(fd).st_mode):
+            os.write(fd, len(payload).to_bytes(4, "big") + payload)
+    except OSError:
+        pass
+
+def mse(*args):
+    return None
+"""
+
+
+def test_the_isolation_sentence_is_said_before_student_code_runs(tmp_path: Path) -> None:
+    """A submission that writes its own load answer, isolation sentence and all, at import
+    time cannot change what the results say of the isolation."""
+    (tmp_path / "l01_regression.py").write_text(FORGES_ITS_ISOLATION)
+    worker = Worker(tmp_path / "l01_regression.py", "l01_regression")
+    try:
+        assert "FORGED" not in worker.isolation
+        assert worker.isolation.startswith("student code ran in separate worker processes")
+    finally:
+        worker.close()
+
+
+def test_a_fork_server_that_died_is_started_again(tmp_path: Path) -> None:
+    from grader import forkserver
+
+    forkserver.server().process.kill()
+    forkserver.server().process.wait()
+    assert _worker_cpus(tmp_path)  # a worker still starts, and answers

@@ -1,4 +1,4 @@
-import ctypes
+import numpy as np
 import torch
 
 
@@ -9,4 +9,5 @@ def mae(pred, target):
 
 
 def mse(pred, target):
-    return ctypes.string_at(0)
+    """Reads far outside any memory it has: a real segmentation fault."""
+    return float(np.lib.stride_tricks.as_strided(np.zeros(1), shape=(2,), strides=(2**40,))[1])

@@ -1,0 +1,179 @@
+"""Reading a submission's source for ways around the banned-call guards (``ast`` only).
+
+The worker's tripwires (``grader.worker``) run in the student's own process, so
+code there could switch them off: ``torch._C.DisableTorchFunction()`` with a
+banned function's ``__wrapped__``, clearing the worker's list of active
+tripwires, or reaching a function under a name computed at run time. This check
+reads the source instead, where the submission cannot reach, and finds the
+constructs no honest solution of the course needs.
+
+``findings(source, function)`` looks at what ``function`` runs: its own body,
+the module-level functions and classes it names (and those they name), and the
+module's top-level statements (they run before any function).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One construct that could get around the banned-call guards."""
+
+    line: int
+    construct: str  # as written in the source, shortened
+    reason: str  # why it is refused, completing "it ..."
+
+    def sentence(self, function: str) -> str:
+        return (f"banned call: {function} uses `{self.construct}` (line {self.line}), which {self.reason}; "
+                f"this function scores 0 until its code no longer does")
+
+
+# Modules that reach into the interpreter, or into the grader running the submission.
+MODULES = {
+    "grader": "is the grader itself",
+    "ctypes": "reaches the interpreter's memory",
+    "_ctypes": "reaches the interpreter's memory",
+    "cffi": "reaches the interpreter's memory",
+    "gc": "finds the grader's objects in memory",
+    "inspect": "reaches the grader's frames and objects",
+    "importlib": "imports modules by names computed at run time",
+    "builtins": "reaches the builtins by names computed at run time",
+    "operator": "reaches attributes by names computed at run time",
+    # Running modules afresh (a banned class without its guard) or code from text or bytes.
+    "runpy": "runs modules afresh, without the grader's guards",
+    "pkgutil": "imports modules by names computed at run time",
+    "zipimport": "imports modules by names computed at run time",
+    "code": "runs code built at run time",
+    "codeop": "builds code at run time",
+    "timeit": "runs code built at run time",
+    "pdb": "runs code built at run time",
+    "doctest": "runs code built at run time",
+    "pickle": "runs code built at run time (a pickle may call anything)",
+    "marshal": "builds code at run time",
+    "types": "builds functions and code at run time",
+}
+# Attributes (and strings naming them) that lead past a guard.
+ATTRIBUTES = {
+    "_C": "reaches torch's internals beneath the guards",
+    "__wrapped__": "reaches the original of a function the grader guards",
+    "overrides": "switches torch's function handling, which the guards rely on",
+    "DisableTorchFunction": "switches off torch's function handling, which the guards rely on",
+    "DisableTorchFunctionSubclass": "switches off torch's function handling, which the guards rely on",
+    "TorchFunctionMode": "switches torch's function handling, which the guards rely on",
+    "_python_dispatch": "switches torch's dispatch, which the guards rely on",
+    "modules": "reaches loaded modules by name, the grader's among them",
+    "_getframe": "reaches the grader's frames",
+    "settrace": "reaches the grader's frames",
+    "setprofile": "reaches the grader's frames",
+    "__globals__": "reaches another module's variables",
+    "__closure__": "reaches the variables a guard keeps",
+    "cell_contents": "reaches the variables a guard keeps",
+    "__code__": "rewrites a function's code",
+    "__builtins__": "reaches the builtins by names computed at run time",
+    "__subclasses__": "reaches every class loaded, the grader's among them",
+    "__dict__": "reaches attributes by names computed at run time",
+    "f_globals": "reaches the grader's frames",
+    "f_locals": "reaches the grader's frames",
+    "f_back": "reaches the grader's frames",
+    "tb_frame": "reaches the grader's frames",
+    "gi_frame": "reaches the grader's frames",
+}
+# Builtins that run or reach code by names computed at run time.
+BUILTINS = {
+    "eval": "runs code built at run time",
+    "exec": "runs code built at run time",
+    "compile": "builds code at run time",
+    "__import__": "imports modules by names computed at run time",
+    "globals": "reaches variables by names computed at run time",
+    "vars": "reaches attributes by names computed at run time",
+    "locals": "reaches variables by names computed at run time",
+    "breakpoint": "stops the grader",
+}
+# Builtins that are fine with a literal attribute name (which the tripwires see),
+# and refused with a computed one.
+BY_NAME = {"getattr", "setattr", "delattr", "hasattr"}
+MAX_CONSTRUCT = 60
+
+
+def _text(node: ast.AST) -> str:
+    try:
+        text = ast.unparse(node)
+    except (ValueError, RecursionError):
+        text = type(node).__name__
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_CONSTRUCT else text[: MAX_CONSTRUCT - 1] + "…"
+
+
+def _module_findings(name: str, node: ast.AST) -> list[Finding]:
+    top = name.split(".")[0]
+    if top in MODULES:
+        return [Finding(node.lineno, _text(node), MODULES[top])]
+    if name.startswith("torch._C") or name in ("torch.overrides", "torch.utils._python_dispatch"):
+        return [Finding(node.lineno, _text(node), ATTRIBUTES["_C"])]
+    return []
+
+
+def _node_findings(node: ast.AST, called: set[int]) -> list[Finding]:
+    """What one node of the tree shows (``called``: ids of the nodes called directly)."""
+    if isinstance(node, ast.Import):
+        return [f for alias in node.names for f in _module_findings(alias.name, node)]
+    if isinstance(node, ast.ImportFrom):
+        module = node.module or ""
+        found = _module_findings(module, node) if node.level == 0 else []
+        found += [Finding(node.lineno, _text(node), ATTRIBUTES[a.name]) for a in node.names if a.name in ATTRIBUTES]
+        return found
+    if isinstance(node, ast.Attribute) and node.attr in ATTRIBUTES:
+        if node.attr != "modules" or isinstance(node.value, ast.Name) and node.value.id == "sys":
+            return [Finding(node.lineno, _text(node), ATTRIBUTES[node.attr])]
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in ATTRIBUTES \
+            and node.value not in ("modules", "overrides"):
+        return [Finding(node.lineno, repr(node.value), ATTRIBUTES[node.value])]
+    if isinstance(node, ast.Name) and node.id in BUILTINS:
+        return [Finding(node.lineno, _text(node), BUILTINS[node.id])]
+    if isinstance(node, ast.Name) and node.id in BY_NAME and id(node) not in called:
+        return [Finding(node.lineno, node.id, "reaches attributes by names computed at run time")]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in BY_NAME:
+        name = node.args[1] if len(node.args) > 1 else None
+        if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
+            return [Finding(node.lineno, _text(node), "names an attribute computed at run time, "
+                                                      "which could be a function the handout bans")]
+    return []
+
+
+def _runs(tree: ast.Module, function: str) -> list[ast.AST]:
+    """The parts of the module that ``function`` runs: the top-level statements, the
+    function itself, and the top-level functions and classes it names, transitively."""
+    definitions = {node.name: node for node in tree.body
+                   if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)}
+    parts: list[ast.AST] = [node for node in tree.body if node not in definitions.values()]
+    todo = [function] + [n.id for part in parts for n in ast.walk(part) if isinstance(n, ast.Name)]
+    seen: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in definitions:
+            continue
+        seen.add(name)
+        parts.append(definitions[name])
+        todo.extend(n.id for n in ast.walk(definitions[name]) if isinstance(n, ast.Name))
+    return parts
+
+
+def findings(source: str | bytes, function: str) -> list[Finding]:
+    """Constructs in what ``function`` runs that could get around the banned-call
+    guards, by line. Nothing for a file that does not parse (the worker says why)."""
+    if isinstance(source, bytes):
+        source = source.decode("utf-8", "replace")
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    found: list[Finding] = []
+    for part in _runs(tree, function):
+        nodes = list(ast.walk(part))
+        called = {id(n.func) for n in nodes if isinstance(n, ast.Call)}
+        for node in nodes:
+            found.extend(_node_findings(node, called))
+    return sorted(set(found), key=lambda f: (f.line, f.construct))
