@@ -8,8 +8,8 @@ reads the source instead, where the submission cannot reach, and finds the
 constructs no honest solution of the course needs.
 
 ``findings(source, function)`` looks at what ``function`` runs: its own body,
-the module-level functions and classes it names (and those they name), and the
-module's top-level statements (they run before any function).
+the module-level functions, classes and assigned names it uses (and those they
+use), and the module's other top-level statements (they run before any function).
 """
 
 from __future__ import annotations
@@ -143,12 +143,35 @@ def _node_findings(node: ast.AST, called: set[int]) -> list[Finding]:
     return []
 
 
+def _assigned_names(node: ast.stmt) -> list[str]:
+    """The names a top-level assignment binds, if it binds plain names only."""
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, ast.AnnAssign | ast.AugAssign):
+        targets = [node.target]
+    else:
+        return []
+    if all(isinstance(t, ast.Name) for t in targets):
+        return [t.id for t in targets]
+    return []
+
+
 def _runs(tree: ast.Module, function: str) -> list[ast.AST]:
     """The parts of the module that ``function`` runs: the top-level statements, the
-    function itself, and the top-level functions and classes it names, transitively."""
-    definitions = {node.name: node for node in tree.body
-                   if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)}
-    parts: list[ast.AST] = [node for node in tree.body if node not in definitions.values()]
+    function itself, and the top-level functions, classes and assigned names it uses,
+    transitively. A top-level assignment counts for the functions that use its name
+    only (``_hs = getattr(F, "hard" + "sigmoid")`` is hard_sigmoid's, not mse's);
+    every other top-level statement runs before any function and counts for all."""
+    definitions: dict[str, ast.AST] = {}
+    parts: list[ast.AST] = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            definitions[node.name] = node
+        elif _assigned_names(node):
+            for name in _assigned_names(node):
+                definitions.setdefault(name, node)
+        else:
+            parts.append(node)
     todo = [function] + [n.id for part in parts for n in ast.walk(part) if isinstance(n, ast.Name)]
     seen: set[str] = set()
     while todo:
@@ -156,7 +179,8 @@ def _runs(tree: ast.Module, function: str) -> list[ast.AST]:
         if name in seen or name not in definitions:
             continue
         seen.add(name)
-        parts.append(definitions[name])
+        if definitions[name] not in parts:
+            parts.append(definitions[name])
         todo.extend(n.id for n in ast.walk(definitions[name]) if isinstance(n, ast.Name))
     return parts
 

@@ -70,3 +70,18 @@ def test_a_finding_counts_where_the_function_reaches_it() -> None:
 
 def test_a_file_that_does_not_parse_has_no_finding() -> None:
     assert findings(b"def mse(:\n", "mse") == []
+
+
+def test_a_top_level_assignment_counts_for_the_functions_that_use_it() -> None:
+    """A banned function fetched under a computed name at the top of the file is the
+    fault of the function that calls it, not of every function of the file; a top-level
+    statement that is not an assignment (an import, a call) runs for all of them."""
+    source = (
+        "import torch\n"
+        "_hs = getattr(torch.nn.functional, 'hard' + 'sigmoid')\n"
+        "def hard_sigmoid(x, c=1.0, b=0.0, w=1.0):\n    return c * _hs(w * x + b)\n"
+        "def mse(pred, target):\n    return ((pred - target) ** 2).mean()\n"
+    )
+    assert findings(source, "hard_sigmoid") and not findings(source, "mse")
+    everyone = "import ctypes\n" + source
+    assert findings(everyone, "mse")
