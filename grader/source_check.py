@@ -144,12 +144,17 @@ def _node_findings(node: ast.AST, called: set[int]) -> list[Finding]:
 
 
 def _assigned_names(node: ast.stmt) -> list[str]:
-    """The names a top-level assignment binds, if it binds plain names only."""
+    """The names a top-level assignment binds, if it only binds a value: plain names, and
+    a value that calls nothing but ``getattr`` (any other call, ``DisableTorchFunction()
+    .__enter__()`` say, could change what every function runs, and counts for all)."""
     if isinstance(node, ast.Assign):
         targets = node.targets
     elif isinstance(node, ast.AnnAssign | ast.AugAssign):
         targets = [node.target]
     else:
+        return []
+    calls = [n for n in ast.walk(node) if isinstance(n, ast.Call)]
+    if node.value is None or not all(isinstance(c.func, ast.Name) and c.func.id == "getattr" for c in calls):
         return []
     if all(isinstance(t, ast.Name) for t in targets):
         return [t.id for t in targets]

@@ -85,3 +85,5 @@ def test_a_top_level_assignment_counts_for_the_functions_that_use_it() -> None:
     assert findings(source, "hard_sigmoid") and not findings(source, "mse")
     everyone = "import ctypes\n" + source
     assert findings(everyone, "mse")
+    guards_off = source + "_off = torch._C.DisableTorchFunction().__enter__()\n"
+    assert findings(guards_off, "mse")  # it runs at import, whoever uses the name
