@@ -11,6 +11,7 @@ input can be pasted into a session.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -150,7 +151,9 @@ def pinball_loss(q: float) -> Callable[[Tensor, Tensor], Tensor]:
 LARGE = 200  # elements: below this a tensor is written out as a literal
 
 
+@functools.cache
 def _shipped_values() -> list[tuple[Any, str]]:
+    """Loaded once per process: every failing input of the attacks is compared with them."""
     from grader import classifier
 
     images, labels = classifier.load_attack_set()
@@ -161,14 +164,19 @@ def _shipped_values() -> list[tuple[Any, str]]:
     ]
 
 
+@functools.cache
+def _trained_state() -> dict[str, Tensor]:
+    from grader import classifier
+
+    return classifier.load_classifier().state_dict()
+
+
 def known_source(value: Any) -> tuple[str, str] | None:
     """``(module, expression)`` that loads ``value`` if it is one the course ships (the
     digits to attack, the trained classifier), so that a failing input is pasted as an
     importable call, never as pages of numbers; None for anything else."""
     if isinstance(value, Fixture) and value.factory == "digits_classifier":
-        from grader import classifier
-
-        trained = classifier.load_classifier().state_dict()
+        trained = _trained_state()
         if value.params.keys() == trained.keys() and all(
                 torch.equal(value.params[k], trained[k]) for k in trained):
             return "grader.classifier", "grader.classifier.load_classifier()"
