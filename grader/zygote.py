@@ -114,8 +114,11 @@ def main(control_fds: list[int]) -> None:
     gc.freeze()
     namespaces = isolation.PidNamespaces()
     controls = [socket.socket(fileno=fd) for fd in control_fds]
-    for control in controls:
-        _reply(control, {"ready": True})
+    try:
+        for control in controls:
+            _reply(control, {"ready": True})
+    except (BrokenPipeError, ConnectionResetError):
+        os._exit(0)  # the command that started us finished before we were ready: nothing to serve
     exits: dict[int, int] = {}
     live: dict[int, tuple[int, socket.socket]] = {}  # worker pid -> its pidfd, who started it
     while controls:
