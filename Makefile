@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 NAME ?=
 
-.PHONY: setup serve serve-instructor check test build stubs figures font bench release
+.PHONY: setup serve serve-instructor check test build stubs figures font catalogs bench release
 
 $(VENV)/.installed: pyproject.toml scripts/install_torch.sh
 	@echo "Setting up $(VENV): torch, the grader's and the site's packages (once)..."
@@ -38,6 +38,10 @@ figures: setup
 # fonts-noto-cjk); a test fails while a character of the site is missing from it.
 font: setup
 	$(PY) scripts/make_site_font.py
+
+# The grader's translations: new sentences into grader/locale/*/grader.po, then compiled.
+catalogs: setup
+	$(PY) scripts/catalogs.py
 
 bench: setup
 	$(PY) scripts/bench_check.py
