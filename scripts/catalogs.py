@@ -3,6 +3,7 @@
 
     python scripts/catalogs.py           # extract, update grader/locale/*/grader.po, compile
     python scripts/catalogs.py --check   # exit 1 on any sentence without its translation
+    python scripts/catalogs.py --take theirs.po   # also take the translations of another .po
 
 What is extracted (Babel does the reading and writing):
 - every ``_("...")``, ``N_("...")``, ``ngettext("...", "...", n)`` of ``grader/``;
@@ -160,11 +161,29 @@ def stale_mo(lang: str) -> bool:
     return not mo.exists() or mo.read_bytes() != _mo_bytes(_read(lang))
 
 
-def update() -> None:
+def _take_translations(catalog: Catalog, other: Path) -> None:
+    """Fill the sentences ``catalog`` has no translation for from another ``.po`` file of
+    the same language (a translator's contribution, the other side of a merge)."""
+    with other.open("rb") as po:
+        theirs = read_po(po, locale=catalog.locale, domain=DOMAIN)
+    for message in theirs:
+        if not message.id or not message.string or message.fuzzy:
+            continue
+        ours = catalog.get(message.id)
+        if ours is None:
+            catalog.add(message.id, message.string, locations=message.locations)
+        elif not ours.string or ours.fuzzy:
+            ours.string = message.string
+            ours.flags.discard("fuzzy")
+
+
+def update(also: list[Path] = ()) -> None:
     """Merge the extracted sentences into every ``.po`` file and compile it."""
     new = template()
     for lang in TRANSLATED:
         catalog = _read(lang)
+        for other in also:
+            _take_translations(catalog, other)
         catalog.update(new, update_header_comment=False, update_creation_date=False)
         path = po_path(lang)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -178,9 +197,11 @@ def update() -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 on a sentence without its translation")
+    parser.add_argument("--take", type=Path, action="append", default=[], metavar="FILE.po",
+                        help="take the translations this .po file has and ours lacks (repeatable)")
     args = parser.parse_args(argv)
     if not args.check:
-        update()
+        update(args.take)
         return 0
     failed = False
     for lang in TRANSLATED:
