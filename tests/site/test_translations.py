@@ -165,13 +165,20 @@ def cells(nb: nbformat.NotebookNode, kind: str) -> list[nbformat.NotebookNode]:
     return [cell for cell in nb.cells if cell.cell_type == kind]
 
 
+class _WithoutWords(ast.NodeTransformer):
+    """Strings left out; an f-string as the values it shows, in any order (word order differs)."""
+
+    def visit_Constant(self, node: ast.Constant) -> ast.Constant:
+        return ast.Constant("") if isinstance(node.value, str) else node
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.Tuple:
+        shown = [self.visit(part) for part in node.values if isinstance(part, ast.FormattedValue)]
+        return ast.Tuple(sorted(shown, key=ast.dump), ast.Load())
+
+
 def code_without_words(source: str) -> str:
-    """The code's syntax tree with every string left out: comments and printed words are translated."""
-    tree = ast.parse(source)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            node.value = ""
-    return ast.dump(tree)
+    """The code's syntax tree without its words: comments, printed words and labels are translated."""
+    return ast.dump(_WithoutWords().visit(ast.parse(source)))
 
 
 def numbers(cell: nbformat.NotebookNode) -> list[str]:
