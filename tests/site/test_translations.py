@@ -165,8 +165,25 @@ def cells(nb: nbformat.NotebookNode, kind: str) -> list[nbformat.NotebookNode]:
     return [cell for cell in nb.cells if cell.cell_type == kind]
 
 
+# The Chinese notebooks' set-up of their figure font (scripts/make_site_font.py --figures)
+# is theirs alone: the English notebooks draw in matplotlib's own font.
+CHINESE_FONT_SETUP = {"font_manager", "CJK_FONT"}
+
+
 class _WithoutWords(ast.NodeTransformer):
-    """Strings left out; an f-string as the values it shows, in any order (word order differs)."""
+    """Strings left out; an f-string as the values it shows, in any order (word order differs);
+    no Chinese font set-up."""
+
+    def visit_Module(self, node: ast.Module) -> ast.Module:
+        node.body = [statement for statement in node.body if not self._sets_up_the_chinese_font(statement)]
+        return self.generic_visit(node)
+
+    @staticmethod
+    def _sets_up_the_chinese_font(statement: ast.stmt) -> bool:
+        names = {n.id for n in ast.walk(statement) if isinstance(n, ast.Name)}
+        names |= {alias.asname or alias.name for n in ast.walk(statement)
+                  if isinstance(n, ast.ImportFrom) for alias in n.names}
+        return bool(names & CHINESE_FONT_SETUP)
 
     def visit_Constant(self, node: ast.Constant) -> ast.Constant:
         return ast.Constant("") if isinstance(node.value, str) else node
