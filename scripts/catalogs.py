@@ -130,6 +130,8 @@ def problems(lang: str, catalog: Catalog | None = None) -> list[str]:
     catalog = catalog or _read(lang)
     found = []
     for message in template():
+        if not message.id:  # the header
+            continue
         entry = catalog.get(message.id)
         location = ", ".join(f"{file}:{line}" for file, line in message.locations)
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
