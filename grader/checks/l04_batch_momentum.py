@@ -139,7 +139,7 @@ def momentum_descent_shape(student, inputs):
 @given(inputs=descent_inputs(as_tensor=None, lam=0.0))
 def momentum_descent_without_momentum(student, inputs):
     """With lam = 0 the trajectory is gradient descent: θⁱ⁺¹ = θⁱ - lr * grad_fn(θⁱ)."""
-    grad_fn, theta0, lr, _, steps = inputs
+    grad_fn, theta0, lr, _lam, steps = inputs
     g = grad_fn.build()
     rows = [theta0]
     for _step in range(steps):
