@@ -388,10 +388,11 @@ def escape_lowers_loss(student, case, t):
 _value_error_check("escape_direction")
 
 
-# ---- hints: `python -m grader hint NAME [--level K]` and `h` in `watch` ----------------
+# ---- hints: `python -m grader hint NAME [--level K]`, `h` in `watch`, the site -----------
 # From a nudge (which idea of the lecture) to the shape of the answer, never the
 # solution; grader/hints.py adds the link to the exercise's section of the site.
 # Plain string literals only: `hint` reads this block without importing torch.
+# English here; the Chinese is in grader/locale (`make catalogs` extracts new hints).
 
 HINTS: dict[str, list[str]] = {
     "second_order_approx": [
