@@ -103,7 +103,7 @@ def test_a_conftest_in_the_submission_has_no_effect(tmp_path: Path) -> None:
 
 
 def test_the_feedback_speaks_chinese(tmp_path: Path) -> None:
-    """In Chinese the checks' own sentences are Chinese, and the values are the same."""
+    """In Chinese the checks' own sentences are Chinese; the values are the same code."""
     english = _lead(tmp_path, "mse__sum_not_mean.py", "mse")
     i18n.set_language("zh")
     chinese = _lead(tmp_path, "mse__sum_not_mean.py", "mse")

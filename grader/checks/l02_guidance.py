@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from grader import strategies as tst
 from grader.checks import check, reference
 from grader.checks.common import built, expect_inputs_unchanged, expect_value_error
-from grader.expect import expect_close, expect_tensor, expect_tensor_list
+from grader.expect import Described, expect_close, expect_tensor, expect_tensor_list
 from grader.feedback import Failure
 from grader.i18n import N_, _
 from grader.verdict import Role
@@ -34,7 +34,7 @@ def _expect_folds(received, n: int, k: int) -> list[tuple[torch.Tensor, torch.Te
     folds = expect_tensor_list(received, _("the folds"))
     if len(folds) != k:
         raise Failure(_("expected k = {k} pairs (train_idx, val_idx), got {count}").format(k=k, count=len(folds)),
-                      expected=_("a list of {k} pairs").format(k=k), received=folds)
+                      expected=Described(_("a list of {k} pairs").format(k=k)), received=folds)
     everything = torch.arange(n)
     seen = torch.zeros(n, dtype=torch.int64)
     pairs = []

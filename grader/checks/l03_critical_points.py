@@ -381,7 +381,8 @@ def escape_lowers_loss(student, case, t):
     change = 0.5 * (step @ H.double() @ step)  # the Taylor term; the others are 0 at a saddle
     if not float(change) < 0:
         raise Failure(_("a step t·v with t = {t} along your direction does not lower the second-order "
-                        "approximation at the saddle: ½(tv)ᵀH(tv) = {change}").format(t=t, change=f"{float(change):.3g}"),
+                        "approximation at the saddle: ½(tv)ᵀH(tv) = {change}").format(
+                          t=t, change=f"{float(change):.3g}"),
                       expected=Described(_("a negative number")), received=float(change))
 
 
