@@ -12,6 +12,7 @@ from typing import Any
 import torch
 
 from grader.feedback import Failure, describe, largest_error
+from grader.i18n import _
 from grader.verdict import Kind
 from grader.wire import Foreign
 
@@ -20,16 +21,18 @@ RTOL = {torch.float16: 1e-2, torch.bfloat16: 1e-2, torch.float32: 1e-4, torch.fl
 ATOL = {torch.float16: 1e-3, torch.bfloat16: 1e-2, torch.float32: 1e-5, torch.float64: 1e-9}
 
 
-def expect_tensor(received: Any, what: str = "the result") -> torch.Tensor:
-    """The received value, which must be a plain ``torch.Tensor``."""
+def expect_tensor(received: Any, what: str | None = None) -> torch.Tensor:
+    """The received value, which must be a plain ``torch.Tensor``. ``what`` names it in
+    the feedback, already translated (default: "the result")."""
     if type(received) is torch.Tensor:
         return received
     if isinstance(received, Foreign):
         shown = received.description
     else:
-        shown = f"a {type(received).__name__}: {describe(received)}"
+        shown = _("a {type}: {value}").format(type=type(received).__name__, value=describe(received))
     raise Failure(
-        f"{what} should be a torch.Tensor (a plain one, not a subclass), but it is {shown}",
+        _("{what} should be a torch.Tensor (a plain one, not a subclass), but it is {shown}").format(
+            what=what or _("the result"), shown=shown),
         kind="wrong_type",
     )
 
@@ -48,7 +51,7 @@ def expect_like(
     received: Any,
     shape: tuple[int, ...] | torch.Size,
     dtype: torch.dtype | None,
-    what: str = "the result",
+    what: str | None = None,
     *,
     expected: Any = None,
 ) -> torch.Tensor:
@@ -59,21 +62,26 @@ def expect_like(
     arithmetic with the inputs): a tensor of another shape or dtype is then a wrong
     answer that says what was expected, not an error inside the grader.
     """
+    what = what or _("the result")
     received = expect_tensor(received, what)
     shape = tuple(shape)
     if expected is None:
-        expected = Described(f"tensor of shape {shape}" + (f", {dtype}" if dtype is not None else ""))
+        expected = Described(_("tensor of shape {shape}, {dtype}").format(shape=shape, dtype=dtype)
+                             if dtype is not None else _("tensor of shape {shape}").format(shape=shape))
     if tuple(received.shape) != shape:
-        raise Failure(f"{what} has shape {tuple(received.shape)}, expected {shape}",
+        raise Failure(_("{what} has shape {shape}, expected {expected}").format(
+                          what=what, shape=tuple(received.shape), expected=shape),
                       expected=expected, received=received, kind=Kind.WRONG_SHAPE)
     if dtype is not None and received.dtype != dtype:
-        why = ": results keep the dtype of the floating inputs" if dtype.is_floating_point else ""
-        raise Failure(f"{what} has dtype {received.dtype}, expected {dtype}{why}",
+        problem = (_("{what} has dtype {dtype}, expected {expected}: results keep the dtype of the "
+                     "floating inputs") if dtype.is_floating_point
+                   else _("{what} has dtype {dtype}, expected {expected}"))
+        raise Failure(problem.format(what=what, dtype=received.dtype, expected=dtype),
                       expected=expected, received=received)
     return received
 
 
-def expect_scalar(received: Any, dtype: torch.dtype, what: str = "the result") -> torch.Tensor:
+def expect_scalar(received: Any, dtype: torch.dtype, what: str | None = None) -> torch.Tensor:
     """The received value, which must be a 0-dim tensor of ``dtype`` (as a loss is):
     then ``float()`` of it is safe, whatever the student returned."""
     return expect_like(received, (), dtype, what)
@@ -82,7 +90,7 @@ def expect_scalar(received: Any, dtype: torch.dtype, what: str = "the result") -
 def expect_close(
     received: Any,
     expected: torch.Tensor,
-    what: str = "the result",
+    what: str | None = None,
     *,
     rtol: float | None = None,
     atol: float | None = None,
@@ -99,7 +107,7 @@ def expect_close(
         close = received.to(expected.dtype) == expected
     if not bool(close.all()):
         raise Failure(
-            f"{what} has the wrong values",
+            _("{what} has the wrong values").format(what=what or _("the result")),
             expected=expected,
             received=received,
             details=largest_error(received, expected),
@@ -107,17 +115,19 @@ def expect_close(
         )
 
 
-def expect_equal(received: Any, expected: Any, what: str = "the result") -> None:
+def expect_equal(received: Any, expected: Any, what: str | None = None) -> None:
     """Exactly equal plain values (strings, numbers, None)."""
     if type(received) is not type(expected) or received != expected:
-        raise Failure(f"{what} is {describe(received)}, expected {describe(expected)}",
+        raise Failure(_("{what} is {received}, expected {expected}").format(
+                          what=what or _("the result"), received=describe(received), expected=describe(expected)),
                       expected=expected, received=received,
                       kind=Kind.WRONG if type(received) is type(expected) else Kind.WRONG_TYPE)
 
 
-def expect_tensor_list(received: Any, what: str = "the result") -> list:
+def expect_tensor_list(received: Any, what: str | None = None) -> list:
     if not isinstance(received, list):
-        raise Failure(f"{what} should be a list, but it is {describe(received)}", kind="wrong_type")
+        raise Failure(_("{what} should be a list, but it is {received}").format(
+            what=what or _("the result"), received=describe(received)), kind="wrong_type")
     return received
 
 
@@ -125,8 +135,8 @@ def expect_tuple(received: Any, names: tuple[str, ...]) -> tuple:
     """A tuple (or list) of len(names) plain tensors, as ``(theta_next, m_next)``."""
     if not isinstance(received, tuple | list) or len(received) != len(names):
         raise Failure(
-            f"the result should be a tuple of {len(names)} tensors ({', '.join(names)}), "
-            f"but it is {describe(received)}",
+            _("the result should be a tuple of {count} tensors ({names}), but it is {received}").format(
+                count=len(names), names=", ".join(names), received=describe(received)),
             kind="wrong_type",
         )
     return tuple(expect_tensor(value, name) for value, name in zip(received, names))

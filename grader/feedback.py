@@ -15,6 +15,7 @@ import torch
 
 from grader import recorded
 from grader.fixtures import Fixture, known_source
+from grader.i18n import _
 from grader.verdict import Argument, Counterexample, Expectation, Form, Kind
 
 MAX_ELEMENTS_SHOWN = 12  # in a one-line summary of a value
@@ -130,17 +131,18 @@ def import_lines(imports: set[str]) -> tuple[str, ...]:
 
 
 def describe(value: Any) -> str:
-    """A one-line summary of a value: type, shape and dtype for a tensor."""
+    """A one-line summary of a value, in the language being spoken: type, shape and
+    dtype for a tensor."""
     if type(value) is torch.Tensor:
-        text = f"tensor of shape {tuple(value.shape)}, {value.dtype}"
         if value.numel() <= MAX_ELEMENTS_SHOWN:
-            text += f": {python_literal(value)}"
-        return text
+            return _("tensor of shape {shape}, {dtype}: {values}").format(
+                shape=tuple(value.shape), dtype=value.dtype, values=python_literal(value))
+        return _("tensor of shape {shape}, {dtype}").format(shape=tuple(value.shape), dtype=value.dtype)
     if isinstance(value, list | tuple):
-        kind = type(value).__name__
         inner = ", ".join(describe(v) for v in value[:4])
         more = ", ..." if len(value) > 4 else ""
-        return f"{kind} of {len(value)}: [{inner}{more}]"
+        summary = _("list of {count}: [{items}]") if isinstance(value, list) else _("tuple of {count}: [{items}]")
+        return summary.format(count=len(value), items=inner + more)
     return repr(value)
 
 
@@ -154,7 +156,11 @@ def largest_error(received: torch.Tensor, expected: torch.Tensor) -> str:
         return ""
     flat = int(diff.argmax())
     index = tuple(int(i) for i in torch.unravel_index(torch.tensor(flat), diff.shape)) if diff.ndim else ()
-    where = f" at index {list(index)}" if index else ""
     got = received.reshape(-1)[flat].item() if received.numel() else None
     want = expected.reshape(-1)[flat].item() if expected.numel() else None
-    return f"largest error {diff.reshape(-1)[flat].item():.3g}{where} (expected {want!r}, received {got!r})"
+    error = f"{diff.reshape(-1)[flat].item():.3g}"
+    if index:
+        return _("largest error {error} at index {index} (expected {expected!r}, received {received!r})").format(
+            error=error, index=list(index), expected=want, received=got)
+    return _("largest error {error} (expected {expected!r}, received {received!r})").format(
+        error=error, expected=want, received=got)

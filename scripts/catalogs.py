@@ -73,11 +73,13 @@ def _is_check(function: ast.FunctionDef) -> bool:
 
 
 def _check_texts(path: Path) -> Iterator[tuple[int, str, list[str]]]:
-    """Each check's docstring, and every hint of the ``HINTS`` block."""
+    """Each check's docstring (also of checks defined inside a function that registers
+    several at once), and every hint of the ``HINTS`` block."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    for node in tree.body:
+    for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef) and _is_check(node) and ast.get_docstring(node):
             yield node.lineno, " ".join(ast.get_docstring(node).split()), ["the property a check tests"]
+    for node in tree.body:
         target = node.target if isinstance(node, ast.AnnAssign) else (
             node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None)
         if isinstance(target, ast.Name) and target.id == "HINTS":

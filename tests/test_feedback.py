@@ -8,13 +8,24 @@ import sys
 import textwrap
 from pathlib import Path
 
-from grader import course
+import pytest
+
+from grader import course, i18n
 from grader.report_text import check_text
 from grader.runner import grade_exercise
 from grader.verdict import CheckVerdict
 
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "tests" / "mutants" / "l01_regression"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the English feedback (a machine without a locale speaks Chinese)."""
+    before = i18n.language()
+    i18n.set_language("en")
+    yield
+    i18n.set_language(before)
 
 
 def _lead(tmp_path: Path, mutant: str, function: str) -> CheckVerdict:
@@ -89,3 +100,17 @@ def test_a_conftest_in_the_submission_has_no_effect(tmp_path: Path) -> None:
     )
     assert finished.returncode == 0, finished.stdout + finished.stderr
     assert "passed" in finished.stdout and "conftest ran" not in finished.stdout + finished.stderr
+
+
+def test_the_feedback_speaks_chinese(tmp_path: Path) -> None:
+    """In Chinese the checks' own sentences are Chinese; the values are the same code."""
+    english = _lead(tmp_path, "mse__sum_not_mean.py", "mse")
+    i18n.set_language("zh")
+    chinese = _lead(tmp_path, "mse__sum_not_mean.py", "mse")
+    assert english.message == "the result has the wrong values"
+    assert chinese.message == "结果的值不对"
+    assert chinese.expected.startswith("形状为 () 的张量，torch.float")
+    assert chinese.details.startswith("最大误差 ")
+    # The values themselves are code: the same in both languages.
+    assert english.expected.split(": ", 1)[1] == chinese.expected.split("：", 1)[1]
+    assert english.counterexample == chinese.counterexample

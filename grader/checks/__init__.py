@@ -3,10 +3,14 @@
 A check is a function of ``student`` (usually a hypothesis test) registered with
 ``@check(name, title)``; its docstring states the property in plain words and
 its ``hint`` helps a student who fails it. ``grader/checks/<module>.py`` holds
-the checks of one lecture, as ``grader/course.py`` lists its exercises::
+the checks of one lecture, as ``grader/course.py`` lists its exercises. The title and
+the hint are written in English and marked with ``N_()``, the statement is the
+docstring: ``scripts/catalogs.py`` extracts all three for translation, and the
+student reads them in their language (``Check.shown_title``, ``statement``,
+``shown_hint``)::
 
-    @check("mse", "matches the reference on random inputs", weight=2,
-           hint="Average the squared errors: the mean, not the sum.")
+    @check("mse", N_("matches the reference on random inputs"), weight=2,
+           hint=N_("Average the squared errors: the mean, not the sum."))
     @given(pair=strategies.same_shape_pairs())
     def mse_matches_reference(student, pair):
         \"\"\"mse(pred, target) is the mean of (pred - target)**2.\"\"\"
@@ -33,6 +37,7 @@ from hypothesis import HealthCheck
 from grader import course, recorded
 from grader.feedback import Failure, counterexample
 from grader.hypothesis_internals import keep_local_constants_empty
+from grader.i18n import _
 from grader.sandbox import Answer, Worker, WorkerLost
 from grader.verdict import Counterexample, Kind, Role
 from grader.wire import Foreign
@@ -66,6 +71,11 @@ torch.set_num_threads(1)
 
 @dataclass
 class Check:
+    """A check as registered. ``title``, ``hint`` and ``description`` are the English
+    text of the code (the catalog's msgids); ``key`` names the check in any language,
+    and ``shown_title``, ``statement`` and ``shown_hint`` are what the student reads,
+    in the language being spoken."""
+
     exercise: course.Exercise
     title: str  # the property, short: "matches the reference on random inputs"
     test: Callable[["Student"], None]
@@ -74,14 +84,36 @@ class Check:
     role: Role = Role.VALUE  # what the check is about: the feedback leads with values
 
     @property
+    def key(self) -> str:
+        """The check's identity whatever the language: its English title."""
+        return self.title
+
+    @property
     def name(self) -> str:
-        """As in the results file: ``<module>.<function>: <title>``."""
+        """As in the results file: ``<module>.<function>: <title>`` (English: it seeds the
+        check's inputs, which must not depend on the language)."""
         return f"{self.exercise.qualname}: {self.title}"
 
     @property
     def description(self) -> str:
-        """The property in one paragraph (the docstring's line breaks are not the student's)."""
+        """The property in one paragraph, in English (the docstring's line breaks are not
+        the student's; ``scripts/catalogs.py`` extracts it the same way)."""
         return " ".join((inspect.getdoc(self.test) or self.title).split())
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the language being spoken."""
+        return _(self.title)
+
+    @property
+    def statement(self) -> str:
+        """The property in the language being spoken."""
+        return _(self.description)
+
+    @property
+    def shown_hint(self) -> str:
+        """The hint in the language being spoken ("" for none)."""
+        return _(self.hint)
 
 
 _registry: dict[str, list[Check]] = {}
@@ -89,7 +121,8 @@ _registry: dict[str, list[Check]] = {}
 
 def check(function: str, title: str, *, weight: float = 1, hint: str = "",
           role: Role = Role.VALUE) -> Callable:
-    """Register a check of the exercise ``function``.
+    """Register a check of the exercise ``function``. ``title`` and ``hint`` are English,
+    marked with ``N_()`` where they are written; the docstring of the test is its statement.
 
     ``role``: VALUE for what the function computes, GRADIENT for what autograd gets from
     it, SIDE for side conditions (inputs unchanged, ValueErrors, the global random
@@ -195,9 +228,9 @@ class Student:
         if answer.status == "banned":
             raise BannedCallMade(answer.message)
         if answer.status == "exited":
-            raise WorkerLost(f"your code called sys.exit({answer.message})")
+            raise WorkerLost(_("your code called sys.exit({code})").format(code=answer.message))
         if answer.status == "missing":
-            raise WorkerLost(f"{self.exercise.name} is not defined in your file")
+            raise WorkerLost(_("{name} is not defined in your file").format(name=self.exercise.name))
         # A stub's NotImplementedError, raised in a function of the course in the student's
         # file; from anywhere else (torch, a helper of the student's) it is an ordinary error.
         if answer.status == "raised" and answer.error_type == "NotImplementedError" \
@@ -210,15 +243,16 @@ class Student:
         non-plain object (a tensor subclass, a custom class), whatever the check."""
         if answer.status == "raised":
             raise Failure(
-                f"your function raised {answer.error_type}: {answer.message}",
+                _("your function raised {error}: {message}").format(
+                    error=answer.error_type, message=answer.message),
                 details=answer.where.rstrip(),
                 kind=Kind.RAISED,
             )
         foreign = _first_foreign(answer.value)
         if foreign is not None:
             raise Failure(
-                f"your function returned {foreign.description}; return plain torch.Tensor "
-                "objects (and lists or tuples of them) only",
+                _("your function returned {what}; return plain torch.Tensor objects (and lists "
+                  "or tuples of them) only").format(what=foreign.description),
                 kind="wrong_type",
             )
         return answer.value
@@ -228,15 +262,15 @@ class Student:
         answer = self.run(*args, **kwargs)
         if answer.status == "returned":
             raise Failure(
-                f"expected {error.__name__}, but your function returned a value",
+                _("expected {error}, but your function returned a value").format(error=error.__name__),
                 expected=error.__name__,
                 received=answer.value,
                 expected_error=error.__name__,
             )
         if error.__name__ not in answer.error_bases:
             raise Failure(
-                f"expected {error.__name__}, but your function raised "
-                f"{answer.error_type}: {answer.message}",
+                _("expected {error}, but your function raised {raised}: {message}").format(
+                    error=error.__name__, raised=answer.error_type, message=answer.message),
                 details=answer.where.rstrip(),
                 kind=Kind.RAISED,
                 expected_error=error.__name__,

@@ -10,6 +10,7 @@ from grader.checks import Student
 from grader.expect import expect_close, expect_tensor
 from grader.feedback import Failure, describe
 from grader.fixtures import Fixture
+from grader.i18n import _
 from grader.recorded import recorded
 
 
@@ -30,8 +31,8 @@ def expect_inputs_unchanged(student: Student, *args: Any, **kwargs: Any) -> Any:
     for name, before, after in zip(student.parameter_names, originals, answer.inputs_after):
         if isinstance(before, torch.Tensor) and not _same_bits(after, before):
             raise Failure(
-                f"your function changed its input `{name}` in place (an operation ending in `_`, "
-                f"`+=`, or an assignment into {name}[...]); the contract forbids modifying inputs",
+                _("your function changed its input `{name}` in place (an operation ending in `_`, "
+                  "`+=`, or an assignment into {name}[...]); the contract forbids modifying inputs").format(name=name),
                 expected=before,
                 received=after,
                 unchanged=True,
@@ -40,8 +41,8 @@ def expect_inputs_unchanged(student: Student, *args: Any, **kwargs: Any) -> Any:
             for param, value in before.params.items():
                 if isinstance(value, torch.Tensor) and not _same_bits(after.get(param), value):
                     raise Failure(
-                        f"your function changed `{name}` (its tensor `{param}`) in place; "
-                        "it must leave the values of what it is given unchanged",
+                        _("your function changed `{name}` (its tensor `{param}`) in place; "
+                          "it must leave the values of what it is given unchanged").format(name=name, param=param),
                         expected=value,
                         received=after.get(param),
                         unchanged=True,
@@ -56,13 +57,14 @@ def built(args: Sequence[Any]) -> tuple:
 
 def expect_trajectory_start(received: Any, theta0: torch.Tensor, steps: int, expected: torch.Tensor) -> None:
     """A trajectory of shape (steps+1, d) whose row 0 is theta0 exactly."""
-    trajectory = expect_tensor(received, "the trajectory")
+    trajectory = expect_tensor(received, _("the trajectory"))
     want = (steps + 1, theta0.shape[0])
     if tuple(trajectory.shape) != want:
-        raise Failure(f"the trajectory has shape {tuple(trajectory.shape)}, expected {want} "
-                      "(steps + 1 rows: the start and one row after each step)",
+        raise Failure(_("the trajectory has shape {shape}, expected {expected} "
+                        "(steps + 1 rows: the start and one row after each step)").format(
+                      shape=tuple(trajectory.shape), expected=want),
                       expected=expected, received=trajectory)
-    expect_close(trajectory[0], theta0, "row 0 of the trajectory (it should be theta0)", rtol=0, atol=0)
+    expect_close(trajectory[0], theta0, _("row 0 of the trajectory (it should be theta0)"), rtol=0, atol=0)
 
 
 @recorded
@@ -92,22 +94,22 @@ def expect_gradients(
     answer = student.run(*args, grad_wrt=list(wrt), cotangent=cotangent, **kwargs)
     student.returned(answer)
     if answer.grad_error:
-        raise Failure(f"gradients do not reach the inputs: {answer.grad_error}")
+        raise Failure(_("gradients do not reach the inputs: {error}").format(error=answer.grad_error))
     expected = reference_gradients(function, args, wrt, cotangent, **kwargs)
     for i, want, got in zip(wrt, expected, answer.grads or []):
-        name = student.parameter_names[i] if i < len(student.parameter_names) else f"argument {i}"
+        name = student.parameter_names[i] if i < len(student.parameter_names) else _("argument {i}").format(i=i)
         if want is None:
             want = torch.zeros_like(args[i])
         if got is None:
             if bool((want == 0).all()):
                 continue
             raise Failure(
-                f"no gradient reaches `{name}`: the result does not depend on it through autograd "
-                "(was it used through .detach(), .item(), .tolist() or NumPy?)",
+                _("no gradient reaches `{name}`: the result does not depend on it through autograd "
+                  "(was it used through .detach(), .item(), .tolist() or NumPy?)").format(name=name),
                 expected=want,
                 received=None,
             )
-        expect_close(got, want, f"the gradient with respect to `{name}`")
+        expect_close(got, want, _("the gradient with respect to `{name}`").format(name=name))
 
 
 def cotangent_like(value: torch.Tensor) -> torch.Tensor:

@@ -16,6 +16,7 @@ from grader.checks.common import (
 )
 from grader.expect import expect_close, expect_scalar, expect_tensor, expect_tensor_list
 from grader.feedback import Failure
+from grader.i18n import N_, _
 from grader.verdict import Role
 
 ref = reference("l01_regression")
@@ -23,18 +24,18 @@ ref = reference("l01_regression")
 
 # ---- mae and mse: the same rules, one loss apart ----------------------------------
 
-def _loss_checks(name: str, error_word: str) -> None:
+def _loss_checks(name: str, first_hint: str) -> None:
+    """The checks of a loss (mae, mse); the first check's hint marked by the caller."""
     reference_loss = getattr(ref, name)
 
-    @check(name, "matches the reference on random inputs", weight=3,
-           hint=f"Average the {error_word} errors over all elements: the mean, not the sum.")
+    @check(name, N_("matches the reference on random inputs"), weight=3, hint=first_hint)
     @given(pair=tst.same_shape_pairs())
     def matches_reference(student, pair):
         """The loss is the mean of the elementwise errors, a 0-dim tensor of the inputs' dtype."""
         expect_close(student(*pair), reference_loss(*pair))
 
-    @check(name, "gradients reach pred and target", role=Role.GRADIENT, weight=2,
-           hint="Build the loss from tensor operations only, with no .item() or NumPy in between.")
+    @check(name, N_("gradients reach pred and target"), role=Role.GRADIENT, weight=2,
+           hint=N_("Build the loss from tensor operations only, with no .item() or NumPy in between."))
     @given(pair=tst.same_shape_pairs(), offset=st.floats(0.5, 10.0))
     def gradients(student, pair, offset):
         """The loss is differentiable in pred and target, with the reference's gradients."""
@@ -42,23 +43,23 @@ def _loss_checks(name: str, error_word: str) -> None:
         target = pred + offset  # away from the kink of |pred - target| at 0
         expect_gradients(student, reference_loss, (pred, target), [0, 1], torch.ones((), dtype=pred.dtype))
 
-    @check(name, "is zero exactly when pred equals target",
-           hint="A loss measures how far apart pred and target are: never negative.")
+    @check(name, N_("is zero exactly when pred equals target"),
+           hint=N_("A loss measures how far apart pred and target are: never negative."))
     @given(pred=tst.tensors(), shift=st.floats(0.01, 10.0))
     def zero_iff_equal(student, pred, shift):
         """loss(pred, pred) is 0, and loss(pred, pred + shift) > 0."""
-        same = expect_scalar(student(pred, pred.clone()), pred.dtype, "the loss")
+        same = expect_scalar(student(pred, pred.clone()), pred.dtype, _("the loss"))
         if float(same) != 0.0:
-            raise Failure("the loss of a perfect prediction should be exactly 0",
+            raise Failure(_("the loss of a perfect prediction should be exactly 0"),
                           expected=torch.zeros((), dtype=pred.dtype), received=same)
-        apart = expect_scalar(student(pred, pred + shift), pred.dtype, "the loss")
+        apart = expect_scalar(student(pred, pred + shift), pred.dtype, _("the loss"))
         if not float(apart) > 0.0:
-            raise Failure("the loss should be positive when pred and target differ",
+            raise Failure(_("the loss should be positive when pred and target differ"),
                           received=apart)
 
-    @check(name, "raises ValueError for different shapes or empty input", role=Role.SIDE,
-           hint="Compare pred.shape with target.shape first: broadcasting (N,) against (N, 1) "
-                "silently builds an (N, N) matrix of errors.")
+    @check(name, N_("raises ValueError for different shapes or empty input"), role=Role.SIDE,
+           hint=N_("Compare pred.shape with target.shape first: broadcasting (N,) against (N, 1) "
+                "silently builds an (N, N) matrix of errors."))
     @given(shapes=tst.different_shapes(), dtype=tst.dtypes())
     def value_errors(student, shapes, dtype):
         """Shapes that differ (even broadcastable ones) and empty inputs are a ValueError."""
@@ -66,16 +67,16 @@ def _loss_checks(name: str, error_word: str) -> None:
         expect_value_error(student, torch.ones(first, dtype=dtype), torch.ones(second, dtype=dtype))
         expect_value_error(student, torch.ones(0, dtype=dtype), torch.ones(0, dtype=dtype))
 
-    @check(name, "does not modify its inputs", role=Role.SIDE,
-           hint="Use out-of-place operations: `pred - target`, not `pred.sub_(target)` or `-=`.")
+    @check(name, N_("does not modify its inputs"), role=Role.SIDE,
+           hint=N_("Use out-of-place operations: `pred - target`, not `pred.sub_(target)` or `-=`."))
     @given(pair=tst.same_shape_pairs())
     def inputs_unchanged(student, pair):
         """pred and target hold the same values after the call."""
         expect_inputs_unchanged(student, *pair)
 
 
-_loss_checks("mae", "absolute")
-_loss_checks("mse", "squared")
+_loss_checks("mae", N_("Average the absolute errors over all elements: the mean, not the sum."))
+_loss_checks("mse", N_("Average the squared errors over all elements: the mean, not the sum."))
 
 
 # ---- hard_sigmoid -----------------------------------------------------------------
@@ -88,8 +89,9 @@ def _hard_sigmoid_parameters(dtype: torch.dtype):
     return st.one_of(number, as_tensor)
 
 
-@check("hard_sigmoid", "matches the reference on random inputs", weight=3,
-       hint="c * clamp((w*x + b)/6 + 1/2, 0, 1): a ramp from 0 to c, flat on both sides.")
+@check("hard_sigmoid", N_("matches the reference on random inputs"), weight=3,
+       hint=N_("The ramp (w·x + b)/6 + 1/2 is clamped to [0, 1] first, then scaled by c: a ramp from "
+               "0 to c, flat on both sides. b is added before dividing by 6."))
 @given(data=st.data(), dtype=tst.dtypes())
 def hard_sigmoid_matches_reference(student, data, dtype):
     """hard_sigmoid(x, c, b, w) = c * clamp((w*x + b)/6 + 1/2, 0, 1), elementwise."""
@@ -98,8 +100,8 @@ def hard_sigmoid_matches_reference(student, data, dtype):
     expect_close(student(x, c, b, w), ref.hard_sigmoid(x, c, b, w))
 
 
-@check("hard_sigmoid", "equals torch's hardsigmoid with the default parameters",
-       hint="With c=1, b=0, w=1 the ramp runs from x=-3 to x=3.")
+@check("hard_sigmoid", N_("equals torch's hardsigmoid with the default parameters"),
+       hint=N_("With c=1, b=0, w=1 the ramp runs from x=-3 to x=3."))
 @given(x=tst.tensors(low=-10, high=10))
 def hard_sigmoid_defaults(student, x):
     """With c=1, b=0, w=1 it equals torch.nn.functional.hardsigmoid (kinks at ±3 included)."""
@@ -107,8 +109,8 @@ def hard_sigmoid_defaults(student, x):
     expect_close(student(x), torch.nn.functional.hardsigmoid(x))
 
 
-@check("hard_sigmoid", "gradients reach x, c, b and w", role=Role.GRADIENT, weight=2,
-       hint="Keep c, b and w in the tensor expression so autograd can follow them.")
+@check("hard_sigmoid", N_("gradients reach x, c, b and w"), role=Role.GRADIENT, weight=2,
+       hint=N_("Keep c, b and w in the tensor expression so autograd can follow them."))
 @given(x=tst.tensors(dtype=torch.float64, low=-20, high=20), data=st.data())
 def hard_sigmoid_gradients(student, x, data):
     """Differentiable in x, c, b, w, with the reference's gradients away from the kinks."""
@@ -118,8 +120,8 @@ def hard_sigmoid_gradients(student, x, data):
     expect_gradients(student, ref.hard_sigmoid, (x, c, b, w), [0, 1, 2, 3], cotangent_like(x))
 
 
-@check("hard_sigmoid", "does not modify its inputs", role=Role.SIDE,
-       hint="Write `w * x + b`, not `x.mul_(w)`.")
+@check("hard_sigmoid", N_("does not modify its inputs"), role=Role.SIDE,
+       hint=N_("Write `w * x + b`, not `x.mul_(w)`."))
 @given(x=tst.tensors())
 def hard_sigmoid_unchanged(student, x):
     """x holds the same values after the call."""
@@ -142,9 +144,9 @@ def knots(draw, dtype=None, min_k=2):
     return xs.to(dtype), ys
 
 
-@check("piecewise_linear", "matches the reference on random inputs", weight=3,
-       hint="Start from knots_y[0] and add one ramp per segment, each climbing "
-            "knots_y[i+1] - knots_y[i] between knots_x[i] and knots_x[i+1].")
+@check("piecewise_linear", N_("matches the reference on random inputs"), weight=3,
+       hint=N_("Start from knots_y[0] and add one ramp per segment, each climbing "
+            "knots_y[i+1] - knots_y[i] between knots_x[i] and knots_x[i+1]."))
 @given(data=st.data())
 def piecewise_linear_matches_reference(student, data):
     """The red curve: through every knot, linear between knots, constant beyond both ends."""
@@ -161,8 +163,8 @@ def piecewise_linear_matches_reference(student, data):
     expect_close(student(x, knots_x, knots_y), exact, atol=max(unit * reach / shortest * climb, 1e-9))
 
 
-@check("piecewise_linear", "passes through every knot and is flat outside",
-       hint="At x = knots_x[i] exactly i ramps are complete and the others have not started.")
+@check("piecewise_linear", N_("passes through every knot and is flat outside"),
+       hint=N_("At x = knots_x[i] exactly i ramps are complete and the others have not started."))
 @given(data=st.data())
 def piecewise_linear_knots(student, data):
     """f(knots_x[i]) = knots_y[i]; f = knots_y[0] left of the first knot and knots_y[-1] right of the last."""
@@ -170,11 +172,11 @@ def piecewise_linear_knots(student, data):
     outside = torch.stack([knots_x[0] - 5, knots_x[-1] + 5])
     received = expect_tensor(student(torch.cat([knots_x, outside]), knots_x, knots_y))
     expected = torch.cat([knots_y, knots_y[[0, -1]]])
-    expect_close(received, expected, "the values at the knots (then left and right of them)", atol=1e-9)
+    expect_close(received, expected, _("the values at the knots (then left and right of them)"), atol=1e-9)
 
 
-@check("piecewise_linear", "gradients reach knots_y", role=Role.GRADIENT,
-       hint="Let the ramp heights come from knots_y as tensors, so autograd can follow them.")
+@check("piecewise_linear", N_("gradients reach knots_y"), role=Role.GRADIENT,
+       hint=N_("Let the ramp heights come from knots_y as tensors, so autograd can follow them."))
 @given(data=st.data())
 def piecewise_linear_gradients(student, data):
     """Differentiable in knots_y, with the reference's gradient."""
@@ -184,8 +186,8 @@ def piecewise_linear_gradients(student, data):
     expect_gradients(student, ref.piecewise_linear, (x, knots_x, knots_y), [2], cotangent_like(x))
 
 
-@check("piecewise_linear", "raises ValueError for bad knots", role=Role.SIDE,
-       hint="Check the knots first: 1-D, equal lengths, at least 2, strictly increasing x.")
+@check("piecewise_linear", N_("raises ValueError for bad knots"), role=Role.SIDE,
+       hint=N_("Check the knots first: 1-D, equal lengths, at least 2, strictly increasing x."))
 @given(dtype=tst.dtypes())
 def piecewise_linear_value_errors(student, dtype):
     """Knots not 1-D, of different lengths, fewer than 2, or not strictly increasing: ValueError."""
@@ -204,7 +206,7 @@ def piecewise_linear_value_errors(student, dtype):
     expect_value_error(student, x, t(0.0, 2.0, 1.0), t(0.0, 1.0, 2.0))  # increasing, then not
 
 
-@check("piecewise_linear", "does not modify its inputs", role=Role.SIDE)
+@check("piecewise_linear", N_("does not modify its inputs"), role=Role.SIDE)
 @given(data=st.data())
 def piecewise_linear_unchanged(student, data):
     """x, knots_x and knots_y hold the same values after the call."""
@@ -231,20 +233,22 @@ def networks(draw, dtype=None):
     return x, W, b, c, b0
 
 
-@check("one_hidden_layer", "matches the reference on random inputs", weight=3,
-       hint="Hidden values: a(x @ W.T + b), an (N, m) matrix; then b0 + hidden @ c.")
+@check("one_hidden_layer", N_("matches the reference on random inputs"), weight=3,
+       hint=N_("The hidden values form an (N, m) matrix, one row per sample and one column per "
+               "neuron: the activation of x times the transpose of W, plus b. Weight them by c, sum "
+               "over the neurons, add b0."))
 @given(net=networks(), activation=ACTIVATIONS)
 def one_hidden_layer_matches_reference(student, net, activation):
     """y = b0 + Σ_i c_i a(b_i + Σ_j W_ij x_j), one value per row of x."""
     expect_close(student(*net, activation=activation), ref.one_hidden_layer(*net, activation=activation))
 
 
-@check("one_hidden_layer", "gradients reach W, b, c and b0", role=Role.GRADIENT, weight=2,
-       hint="Every parameter must stay in the tensor expression that autograd follows.")
+@check("one_hidden_layer", N_("gradients reach W, b, c and b0"), role=Role.GRADIENT, weight=2,
+       hint=N_("Every parameter must stay in the tensor expression that autograd follows."))
 @given(net=networks(dtype=torch.float64), activation=ACTIVATIONS)
 def one_hidden_layer_gradients(student, net, activation):
     """Differentiable in W, b, c, b0, with the reference's gradients (away from the kinks)."""
-    x, W, b, _, _ = net
+    x, W, b, _c, _b0 = net
     z = x @ W.T + b
     kinks = {"relu": [0.0], "hard_sigmoid": [-3.0, 3.0], "sigmoid": []}[activation]
     assume(all(bool(((z - k).abs() > 1e-3).all()) for k in kinks))
@@ -252,8 +256,8 @@ def one_hidden_layer_gradients(student, net, activation):
                      activation=activation)
 
 
-@check("one_hidden_layer", "raises ValueError for an unknown activation or misfit shapes", role=Role.SIDE,
-       hint="Check the activation name and every shape before computing.")
+@check("one_hidden_layer", N_("raises ValueError for an unknown activation or misfit shapes"), role=Role.SIDE,
+       hint=N_("Check the activation name and every shape before computing."))
 @given(net=networks())
 def one_hidden_layer_value_errors(student, net):
     """Unknown activation, W not matching x, b or c not (m,) (even when they would
@@ -271,7 +275,7 @@ def one_hidden_layer_value_errors(student, net):
     expect_value_error(student, x, W, b, c, b0.reshape(1))
 
 
-@check("one_hidden_layer", "does not modify its inputs", role=Role.SIDE)
+@check("one_hidden_layer", N_("does not modify its inputs"), role=Role.SIDE)
 @given(net=networks(), activation=ACTIVATIONS)
 def one_hidden_layer_unchanged(student, net, activation):
     """x, W, b, c and b0 hold the same values after the call."""
@@ -293,25 +297,27 @@ SEEDS = st.one_of(st.just(0), st.integers(0, 2**31 - 1))
 
 def _expect_indices(batch, i: int) -> torch.Tensor:
     """Batch i, which must be a 1-D int64 tensor (of sample indices)."""
-    batch = expect_tensor(batch, f"batch {i}")
+    batch = expect_tensor(batch, _("batch {i}").format(i=i))
     if batch.dtype != torch.int64 or batch.ndim != 1:
-        raise Failure(f"batch {i} should be a 1-D int64 tensor, got {batch.ndim}-D {batch.dtype}",
+        raise Failure(_("batch {i} should be a 1-D int64 tensor, got {ndim}-D {dtype}").format(
+                      i=i, ndim=batch.ndim, dtype=batch.dtype),
                       received=batch, kind="wrong_type")
     return batch
 
 
 def _expect_batches(received, expected) -> None:
-    batches = expect_tensor_list(received, "the batches")
+    batches = expect_tensor_list(received, _("the batches"))
     if len(batches) != len(expected):
-        raise Failure(f"expected {len(expected)} batches (updates in the epoch), got {len(batches)}",
+        raise Failure(_("expected {expected} batches (updates in the epoch), got {received}").format(
+                      expected=len(expected), received=len(batches)),
                       expected=expected, received=batches)
     for i, (got, want) in enumerate(zip(batches, expected)):
-        expect_close(got, want, f"batch {i}")
+        expect_close(got, want, _("batch {i}").format(i=i))
 
 
-@check("minibatches", "without shuffle: consecutive ranges", weight=2,
-       hint="range(0, n, batch_size) gives the start of each batch; drop_last removes only a "
-            "last batch shorter than batch_size (so n < batch_size leaves no batch at all).")
+@check("minibatches", N_("without shuffle: consecutive ranges"), weight=2,
+       hint=N_("range(0, n, batch_size) gives the start of each batch; drop_last removes only a "
+            "last batch shorter than batch_size (so n < batch_size leaves no batch at all)."))
 @given(sizes=SIZES, seed=st.one_of(st.none(), SEEDS))
 @example(sizes=(3, 5), seed=None)
 @example(sizes=(6, 3), seed=None)
@@ -324,8 +330,9 @@ def minibatches_in_order(student, sizes, seed):
         _expect_batches(student(n, batch_size, shuffle=False, drop_last=drop_last, seed=seed), expected)
 
 
-@check("minibatches", "with a seed: the seeded permutation, cut in order", weight=2,
-       hint="torch.randperm(n, generator=torch.Generator().manual_seed(seed)), then slice it.")
+@check("minibatches", N_("with a seed: the seeded permutation, cut in order"), weight=2,
+       hint=N_("The contract's permutation: torch.randperm(n) drawing from a torch.Generator of "
+               "your own, seeded with seed; the batches cut it in order."))
 @given(sizes=SIZES, seed=SEEDS)
 def minibatches_seeded(student, sizes, seed):
     """With shuffle and a seed, the batches cut the contract's permutation (with and
@@ -336,19 +343,19 @@ def minibatches_seeded(student, sizes, seed):
         _expect_batches(student(n, batch_size, shuffle=True, drop_last=drop_last, seed=seed), expected)
 
 
-@check("minibatches", "one epoch covers every sample once",
-       hint="Shuffle the indices, then cut them: no index repeats, none is lost.")
+@check("minibatches", N_("one epoch covers every sample once"),
+       hint=N_("Shuffle the indices, then cut them: no index repeats, none is lost."))
 @given(sizes=SIZES, seed=st.one_of(st.none(), st.integers(0, 1000)))
 def minibatches_epoch(student, sizes, seed):
     """Without drop_last the batches partition range(n), each int64 and 1-D."""
     n, batch_size = sizes
-    batches = expect_tensor_list(student(n, batch_size, shuffle=True, seed=seed), "the batches")
+    batches = expect_tensor_list(student(n, batch_size, shuffle=True, seed=seed), _("the batches"))
     batches = [_expect_indices(batch, i) for i, batch in enumerate(batches)]
     everything = torch.cat(batches) if batches else torch.zeros(0, dtype=torch.int64)
-    expect_close(everything.sort().values, torch.arange(n), "all indices of the epoch, sorted")
+    expect_close(everything.sort().values, torch.arange(n), _("all indices of the epoch, sorted"))
 
 
-@check("minibatches", "raises ValueError for n < 1 or batch_size < 1", role=Role.SIDE)
+@check("minibatches", N_("raises ValueError for n < 1 or batch_size < 1"), role=Role.SIDE)
 @given(bad=st.integers(-3, 0), good=st.integers(1, 10))
 def minibatches_value_errors(student, bad, good):
     """n < 1 or batch_size < 1: ValueError."""
@@ -356,8 +363,8 @@ def minibatches_value_errors(student, bad, good):
     expect_value_error(student, good, bad)
 
 
-@check("minibatches", "with a seed, leaves the global random state alone", role=Role.SIDE,
-       hint="Draw from a torch.Generator of your own, not from the global one.")
+@check("minibatches", N_("with a seed, leaves the global random state alone"), role=Role.SIDE,
+       hint=N_("Draw from a torch.Generator of your own, not from the global one."))
 @given(sizes=SIZES, seed=SEEDS)
 def minibatches_global_state(student, sizes, seed):
     """Two seeded calls give the same batches, and the global RNG is neither consumed nor reset."""
@@ -366,122 +373,128 @@ def minibatches_global_state(student, sizes, seed):
     # global state where the next call with that same seed puts it again, unseen.
     student(n, batch_size, seed=seed + 1)
     answer = student.run(n, batch_size, seed=seed)
-    first = expect_tensor_list(student.returned(answer), "the batches")
+    first = expect_tensor_list(student.returned(answer), _("the batches"))
     second = student(n, batch_size, seed=seed)
     # The first call's batches are what the second must equal: tensors, checked as such.
-    _expect_batches(second, [expect_tensor(b, f"batch {i}") for i, b in enumerate(first)])
+    _expect_batches(second, [expect_tensor(b, _("batch {i}").format(i=i)) for i, b in enumerate(first)])
     if answer.global_rng_changed:
-        raise Failure("the call with a seed changed the global random state "
-                      "(torch.manual_seed or torch.randperm without a generator?)")
+        raise Failure(_("the call with a seed changed the global random state "
+                        "(torch.manual_seed or torch.randperm without a generator?)"))
 
 
-@check("minibatches", "without a seed, shuffles with the global random state",
-       hint="With shuffle and no seed, torch.randperm(n) draws from the global random state.")
+@check("minibatches", N_("without a seed, shuffles with the global random state"),
+       hint=N_("With shuffle and no seed, torch.randperm(n) draws from the global random state."))
 @given(n=st.integers(8, 60), batch_size=st.integers(1, 25))
 def minibatches_unseeded(student, n, batch_size):
     """With shuffle and seed=None, the order is drawn from torch's global RNG (which
     therefore moves on), and the epoch still covers every sample once."""
     answer = student.run(n, batch_size, shuffle=True)
-    batches = expect_tensor_list(student.returned(answer), "the batches")
+    batches = expect_tensor_list(student.returned(answer), _("the batches"))
     if not answer.global_rng_changed:
-        raise Failure("with shuffle=True and no seed, the permutation should come from the global "
-                      "random state (torch.randperm(n)), but the global state was not used")
+        raise Failure(_("with shuffle=True and no seed, the permutation should come from the global "
+                        "random state (torch.randperm(n)), but the global state was not used"))
     # Concatenated and sorted below: only 1-D int64 batches can be (a complex one cannot).
     parts = [_expect_indices(b, i) for i, b in enumerate(batches)]
     everything = torch.cat(parts) if parts else torch.zeros(0, dtype=torch.int64)
-    expect_close(everything.sort().values, torch.arange(n), "all indices of the epoch, sorted")
+    expect_close(everything.sort().values, torch.arange(n), _("all indices of the epoch, sorted"))
 
 
-# ---- hints: `python -m grader hint NAME [--level K]` and `h` in `watch` ----------------
+# ---- hints: `python -m grader hint NAME [--level K]`, `h` in `watch`, the site -----------
 # From a nudge (which idea of the lecture) to the shape of the answer, never the
 # solution; grader/hints.py adds the link to the exercise's section of the site.
 # Plain string literals only: `hint` reads this block without importing torch.
+# English here; the Chinese is in grader/locale (`make catalogs` extracts new hints).
 
 HINTS: dict[str, list[str]] = {
     "mae": [
         "Lecture 1's loss (损失, Loss): MAE, 平均绝对误差 (mean absolute error), averages the size of "
-        "the errors |y_n − ŷ_n| over all N samples. One number that says how bad the parameters"
-        " are.",
-        "Work on whole tensors: the elementwise error, its absolute value, then one reduction "
-        "that averages over every element. Tensor operations keep the result differentiable in "
-        "pred and target; .item(), NumPy or a Python loop would cut the gradient.",
-        "The shape of the answer: first validate (pred.shape must equal target.shape exactly "
-        "and there must be at least one element, otherwise raise ValueError naming both "
-        "shapes), then return a single 0-dim tensor built from the elementwise error.",
-        "Why the strict shape check: pred of shape (N,) minus target of shape (N, 1) broadcasts"
-        " (广播) to an (N, N) matrix and silently gives a wrong number. And leave the inputs "
-        "alone: no sub_, abs_ or -= on them.",
+        "the errors |y_n − ŷ_n| over all N samples: one number that says how bad the parameters are.",
+        "Work on whole tensors: the elementwise error, its absolute value, then one reduction that "
+        "averages over every element. A tensor's own methods are enough, and they keep the result "
+        "differentiable in pred and target; .item(), NumPy or a Python loop would cut the gradient. "
+        "torch.nn.functional.l1_loss and torch.nn.L1Loss are banned.",
+        "Check before computing: pred of shape (N,) minus target of shape (N, 1) broadcasts (广播) to "
+        "an (N, N) matrix and silently gives a wrong number, and an empty input has no error to "
+        "average. Leave the inputs alone: no sub_, abs_ or -= on them.",
+        "The shape of the answer: raise ValueError naming both shapes when pred.shape differs from "
+        "target.shape, and when there is no element; otherwise return one 0-dim tensor, the mean of "
+        "the absolute errors.",
     ],
     "mse": [
         "Lecture 1's MSE, 均方误差 (mean squared error): the MEAN of the squared errors. The notes "
-        "say 平方和 (sum of squares); the course, like torch.nn.MSELoss, takes the mean (see the "
-        "勘误 box in “MAE 与 MSE”).",
-        "The same plan as mae with a square instead of an absolute value: the elementwise "
-        "error, squared, then averaged over all elements. Squaring punishes an error twice as "
-        "large four times as much.",
+        "say 平方和 (sum of squares); the course, like torch.nn.MSELoss, takes the mean (see the 勘误 "
+        "box in “MAE 与 MSE”): a sum grows with the number of samples, a mean does not.",
+        "The same plan as mae with a square instead of an absolute value: the elementwise error, "
+        "squared, then averaged over all elements. Squaring punishes an error twice as large four "
+        "times as much. torch.nn.functional.mse_loss and torch.nn.MSELoss are banned.",
+        "The broadcasting trap (广播): pred of shape (N,) minus target of shape (N, 1) is an (N, N) "
+        "matrix, and its mean is a wrong number that raises no error. So shapes that differ must "
+        "raise, not be subtracted. The checks also take gradients and look at pred and target after "
+        "the call: stay out-of-place, and do not convert to float32 or to Python numbers on the way.",
         "The shape of the answer: raise ValueError when the shapes differ (even if they would "
-        "broadcast) or the input is empty; otherwise return one 0-dim tensor of the inputs' "
-        "dtype. Not the sum, not its square root (that would be RMSE), not half of it.",
-        "The checks also take gradients and look at pred and target after the call: stay "
-        "out-of-place (no pow_ or -=), and do not convert to float32 or to Python numbers on "
-        "the way.",
+        "broadcast) or the input is empty; otherwise return one 0-dim tensor of the inputs' dtype. "
+        "Not the sum, not its square root (that would be RMSE), not half of it.",
     ],
     "hard_sigmoid": [
-        "Lecture 1's “blue curve” (蓝色曲线, hard sigmoid): flat at 0, a linear ramp, flat at "
-        "height c. The course writes it like PyTorch's hardsigmoid: (w·x + b)/6 + 1/2, clamped "
-        "to the interval [0, 1], times c.",
+        "Lecture 1's “blue curve” (蓝色曲线, hard sigmoid): flat at 0, a linear ramp, flat at height "
+        "c. The course writes it like PyTorch's hardsigmoid: (w·x + b)/6 + 1/2, clamped to the "
+        "interval [0, 1], times c.",
         "Three pieces, inside out: the linear part (w and b act on x), the clamp to [0, 1] "
-        "(torch.clamp or Tensor.clamp), and the height c on the outside. c, b and w may be "
-        "Python floats or 0-dim tensors: plain arithmetic handles both.",
-        "The shape of the answer: one elementwise expression with the shape of x, "
-        "differentiable in x and in c, b, w where they are tensors. Mind where each parameter "
-        "goes: b is added before dividing by 6, c multiplies after the clamp.",
-        "What the checks catch: calling torch.nn.functional.hardsigmoid (banned), .item() on c "
-        "(cuts its gradient), changing x in place, or dividing by 3 instead of 6 (the slope of "
-        "the ramp is c·w/6).",
+        "(torch.clamp or Tensor.clamp cuts every element into an interval, and autograd goes "
+        "through it; at the two corners either one-sided gradient is fine), and the height c on the "
+        "outside. c, b and w may be Python floats or 0-dim tensors: plain arithmetic handles both.",
+        "Test yourself: with c = 1, b = 0, w = 1 the result must equal "
+        "torch.nn.functional.hardsigmoid, with the ramp from x = −3 to x = 3. Compare in a scratch "
+        "cell; your submission must not call it. Calling .item() on c cuts its gradient, and "
+        "dividing by 3 instead of 6 doubles the slope (it is c·w/6).",
+        "The shape of the answer: one elementwise expression with the shape of x, differentiable in "
+        "x and in c, b, w where they are tensors. Mind where each parameter goes: b is added before "
+        "dividing by 6, c multiplies after the clamp.",
     ],
     "piecewise_linear": [
         "Lecture 1's “red curve” (红色曲线, 分段线性曲线, piecewise linear curve) is a constant plus one "
         "hard sigmoid per segment: each ramp climbs while x crosses its segment, then stays up.",
-        "For the segment from knots_x[i] to knots_x[i+1], the ramp's height c is the rise of y "
-        "over that segment. Choose its w and b so that (w·x + b)/6 + 1/2 is exactly 0 at the "
-        "left knot and exactly 1 at the right knot: two equations, two unknowns.",
+        "For segment i (from knots_x[i] to knots_x[i+1]) the ramp's height c is the rise of y over "
+        "that segment. Choose its w and b so that (w·x + b)/6 + 1/2 is exactly 0 at the left knot "
+        "and exactly 1 at the right knot: two equations, two unknowns, solved on paper.",
+        "All segments at once: give x a trailing axis of length 1, so that it broadcasts against the "
+        "K−1 heights, slopes and shifts to (..., K−1), one ramp per segment; sum the ramps over that "
+        "last axis. At x = knots_x[j] the curve equals knots_y[j]; left of all knots it is "
+        "knots_y[0], right of them knots_y[-1]. numpy.interp is banned.",
         "The shape of the answer: validate the knots (1-D, the same length, K ≥ 2, strictly "
-        "increasing, else ValueError); compute the K−1 heights, slopes and shifts as tensors; "
-        "give x a trailing axis so that all ramps broadcast at once to (..., K−1); sum the "
-        "ramps over that axis and add the left-most y.",
-        "Test yourself: at x = knots_x[j] the curve equals knots_y[j]; left of all knots it is "
-        "knots_y[0], right of all knots knots_y[-1]. Reuse your hard_sigmoid; numpy.interp is "
-        "banned.",
+        "increasing knots_x, else ValueError); compute the K−1 heights, slopes and shifts as "
+        "tensors; sum the ramps of your hard_sigmoid and add the left-most y.",
     ],
     "one_hidden_layer": [
         "Lecture 1's 神经网络 (neural network) with one 隐藏层 (hidden layer): y = b0 + Σ_i c_i · "
         "a(b_i + Σ_j W_ij x_j), where a is the 激活函数 (activation function). Each hidden unit "
         "(神经元, neuron) is one curve.",
-        "Write it in matrix form for the whole batch at once: the inputs of all hidden units "
-        "for all samples are one matrix product of x with W (mind the transpose: W is (m, d), x"
-        " is (N, d)) plus b. Then the activation elementwise, the weights c, a sum over the "
-        "units, and b0.",
-        "The shape of the answer: check the activation's name (sigmoid, relu or hard_sigmoid, "
-        "else ValueError) and the shapes (x (N, d), W (m, d), b and c (m,), b0 0-dim); compute "
-        "an (N, m) matrix of hidden outputs; return (N,) predictions. A dict from names to "
-        "functions keeps the choice of activation tidy.",
-        "No Python loop over samples or units is needed, and nothing should be detached: the "
-        "checks take gradients with respect to W, b, c and b0.",
+        "Write it in matrix form for the whole batch at once: x is (N, d) and W is (m, d), so one "
+        "matrix product of x with the transpose of W, plus b, gives an (N, m) matrix whose row n "
+        "holds the inputs of the m neurons for sample n. Then the activation elementwise, the "
+        "weights c with a sum over the units (or a product with c), and b0.",
+        "Check every shape before computing: the columns of W must match those of x, b and c must "
+        "have exactly m entries (a (1,) or (m, 1) tensor would broadcast silently), and b0 must be "
+        "0-dim; an unknown activation name is a ValueError too. No Python loop over samples or units "
+        "is needed, and nothing should be detached: the checks take gradients with respect to W, b, "
+        "c and b0.",
+        "The shape of the answer: check the activation's name (sigmoid, relu or hard_sigmoid) and "
+        "the shapes, else ValueError; compute the (N, m) matrix of hidden outputs; return the (N,) "
+        "predictions. A dict from names to functions keeps the choice of activation tidy.",
     ],
     "minibatches": [
         "Lecture 1's Batch (分批) and 迭代(Epoch) vs 更新(update): one epoch cuts the n samples into "
-        "batches of batch_size; each batch is one update, so an epoch has ⌈n / batch_size⌉ "
-        "updates (one fewer with drop_last when the last batch is short).",
-        "First build the order of the sample indices: 0 … n−1 as they are, or shuffled (洗牌) "
-        "with torch.randperm. With a seed, draw from a torch.Generator of your own; without "
-        "one, from the global random state.",
-        "The shape of the answer: validate n ≥ 1 and batch_size ≥ 1 (ValueError); make the "
-        "order; slice it into consecutive pieces of batch_size (the last one may be shorter); "
-        "drop that short last piece only when drop_last asks. Return a list of 1-D int64 "
-        "tensors.",
-        "The checks compare your batches with the handout's permutation for a given seed, and "
-        "check that a seeded call leaves the global random state alone: torch.manual_seed(seed)"
-        " inside the function is the usual culprit.",
+        "batches of batch_size; each batch is one update, so an epoch has ⌈n / batch_size⌉ updates "
+        "(one fewer with drop_last when the last batch is short).",
+        "First build the order of the sample indices: 0 … n−1 as they are, or shuffled (洗牌). With "
+        "a seed the contract fixes the permutation: torch.randperm drawing from a torch.Generator of "
+        "your own, seeded with seed. Without a seed, torch.randperm draws from the global random "
+        "state.",
+        "A seeded call must leave the global random state alone: torch.manual_seed inside the "
+        "function is the usual culprit. When n is not a multiple of batch_size the last batch is "
+        "smaller; drop_last drops only that short batch, so n < batch_size leaves no batch at all.",
+        "The shape of the answer: validate n ≥ 1 and batch_size ≥ 1 (ValueError); make the order; "
+        "slice it into consecutive pieces of batch_size; drop the short last piece only when "
+        "drop_last asks. Return a list of 1-D int64 tensors.",
     ],
 }

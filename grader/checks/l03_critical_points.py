@@ -14,8 +14,9 @@ from grader.checks.common import (
     expect_inputs_unchanged,
     expect_value_error,
 )
-from grader.expect import expect_close, expect_equal, expect_tensor
+from grader.expect import Described, expect_close, expect_equal, expect_tensor
 from grader.feedback import Failure
+from grader.i18n import N_, _
 from grader.verdict import Role
 
 ref = reference("l03_critical_points")
@@ -50,9 +51,9 @@ def _taylor_atol(loss0, grad, H, delta) -> float:
     return 16 * _eps(loss0.dtype) * max(scale, 1.0)
 
 
-@check("second_order_approx", "matches the reference on random inputs", weight=3,
-       hint="L(θ') + gᵀδ + ½ δᵀHδ: a 0-dim tensor. Mind the ½ and that δᵀHδ is a number, "
-            "not the vector Hδ.")
+@check("second_order_approx", N_("matches the reference on random inputs"), weight=3,
+       hint=N_("L(θ') + gᵀδ + ½ δᵀHδ: a 0-dim tensor. Mind the ½ and that δᵀHδ is a number, "
+            "not the vector Hδ."))
 @given(inputs=taylor_inputs())
 def second_order_approx_matches_reference(student, inputs):
     """second_order_approx(loss0, g, H, δ) = loss0 + gᵀδ + ½ δᵀHδ, a 0-dim tensor of the
@@ -60,9 +61,9 @@ def second_order_approx_matches_reference(student, inputs):
     expect_close(student(*inputs), ref.second_order_approx(*inputs), atol=_taylor_atol(*inputs))
 
 
-@check("second_order_approx", "is exact for a quadratic loss", weight=2,
-       hint="For L(θ) = c + bᵀθ + ½θᵀAθ the gradient at θ' is b + Aθ' and the Hessian A; the "
-            "Taylor formula then gives L(θ' + δ) exactly.")
+@check("second_order_approx", N_("is exact for a quadratic loss"), weight=2,
+       hint=N_("For L(θ) = c + bᵀθ + ½θᵀAθ the gradient at θ' is b + Aθ' and the Hessian A; the "
+            "Taylor formula then gives L(θ' + δ) exactly."))
 @given(dtype=tst.dtypes(), data=st.data())
 def second_order_approx_exact_for_quadratics(student, dtype, data):
     """For a quadratic loss L, second_order_approx(L(θ'), ∇L(θ'), H, δ) equals L(θ' + δ)."""
@@ -75,21 +76,21 @@ def second_order_approx_exact_for_quadratics(student, dtype, data):
     loss = lambda theta: c + b @ theta + 0.5 * theta @ A @ theta
     inputs = tuple(t.to(dtype) for t in (loss(start), b + A @ start, A, delta))
     expected = loss(start + delta).to(dtype)
-    expect_close(student(*inputs), expected, "the approximation of a quadratic loss",
+    expect_close(student(*inputs), expected, _("the approximation of a quadratic loss"),
                  atol=_taylor_atol(*inputs) + 64 * _eps(dtype) * 50)
 
 
-@check("second_order_approx", "gradient in delta matches the reference", role=Role.GRADIENT, weight=2,
-       hint="Build the result from delta with tensor operations only (no .item(), .detach() or "
-            "NumPy): its gradient in delta is g + ½(H + Hᵀ)δ.")
+@check("second_order_approx", N_("gradient in delta matches the reference"), role=Role.GRADIENT, weight=2,
+       hint=N_("Build the result from delta with tensor operations only (no .item(), .detach() or "
+            "NumPy): its gradient in delta is g + ½(H + Hᵀ)δ."))
 @given(inputs=taylor_inputs())
 def second_order_approx_gradient(student, inputs):
     """The result is differentiable in delta, with the reference's gradient g + ½(H + Hᵀ)δ."""
     expect_gradients(student, ref.second_order_approx, inputs, [3], torch.ones((), dtype=inputs[0].dtype))
 
 
-@check("second_order_approx", "does not modify its inputs", role=Role.SIDE,
-       hint="Use out-of-place operations: `H @ delta`, not `delta.mul_(...)`.")
+@check("second_order_approx", N_("does not modify its inputs"), role=Role.SIDE,
+       hint=N_("Use out-of-place operations: `H @ delta`, not `delta.mul_(...)`."))
 @given(inputs=taylor_inputs())
 def second_order_approx_unchanged(student, inputs):
     """loss0, grad, H and delta hold the same values after the call."""
@@ -105,10 +106,11 @@ def _expect_matrix(received, expected: torch.Tensor, what: str) -> None:
     expect_close(received, expected, what, atol=256 * _eps(expected.dtype) * max(scale, 1.0))
 
 
-@check("hessian", "matches the reference on smooth non-quadratic functions", weight=3,
-       hint="g = torch.autograd.grad(f(θ), θ, create_graph=True)[0] on a θ that requires grad; "
-            "row i of the Hessian is the gradient of g[i] with respect to θ. Finite differences "
-            "are not accurate enough.")
+@check("hessian", N_("matches the reference on smooth non-quadratic functions"), weight=3,
+       hint=N_("Differentiate twice with autograd: the first gradient must keep its own graph "
+               "(create_graph) so that each of its components can be differentiated again; row i of "
+               "the Hessian is the gradient of component i. Finite differences are not accurate "
+               "enough."))
 @given(dtype=tst.dtypes(), data=st.data())
 def hessian_matches_reference(student, dtype, data):
     """hessian(f, θ)[i, j] = ∂²f/∂θ_i∂θ_j at θ, for f(θ) = Σ C sin(Aθ + B) + (θᵀQθ)²/4,
@@ -116,37 +118,38 @@ def hessian_matches_reference(student, dtype, data):
     d = data.draw(DIMS)
     f = data.draw(tst.smooth_functions(d, dtype))
     theta = data.draw(tst.tensors((d,), dtype, -1.5, 1.5))
-    _expect_matrix(student(f, theta), ref.hessian(f.build(), theta), "the Hessian")
+    _expect_matrix(student(f, theta), ref.hessian(f.build(), theta), _("the Hessian"))
 
 
-@check("hessian", "is the matrix A of a quadratic ½θᵀAθ + bᵀθ + c, everywhere", weight=1,
-       hint="The second derivatives of ½θᵀAθ + bᵀθ + c are the entries of A (symmetric), "
-            "whatever θ is.")
+@check("hessian", N_("is the matrix A of a quadratic ½θᵀAθ + bᵀθ + c, everywhere"), weight=1,
+       hint=N_("The second derivatives of ½θᵀAθ + bᵀθ + c are the entries of A (symmetric), "
+            "whatever θ is."))
 @given(dtype=tst.dtypes(), data=st.data())
 def hessian_of_quadratic(student, dtype, data):
     """For f(θ) = ½θᵀAθ + bᵀθ + c with A symmetric, hessian(f, θ) = A at every θ."""
     d = data.draw(DIMS)
     f, A = data.draw(tst.quadratic_functions(d, dtype))
     theta = data.draw(tst.tensors((d,), dtype, -3.0, 3.0))
-    _expect_matrix(student(f, theta), A, "the Hessian of a quadratic")
+    _expect_matrix(student(f, theta), A, _("the Hessian of a quadratic"))
 
 
-@check("hessian", "affine and constant functions give a zero matrix", weight=2,
-       hint="When f(θ) or a gradient entry does not depend on θ (requires_grad is False), "
-            "there is nothing to differentiate: that row is zero (allow_unused=True gives None).")
+@check("hessian", N_("affine and constant functions give a zero matrix"), weight=2,
+       hint=N_("When f(θ) or a gradient entry does not depend on θ (requires_grad is False), "
+            "there is nothing to differentiate: that row is zero (allow_unused=True gives None)."))
 @given(dtype=tst.dtypes(), data=st.data())
 def hessian_of_flat_functions(student, dtype, data):
     """For f(θ) = a·θ + c and for f(θ) = c the Hessian is the (d, d) zero matrix (not an error)."""
     d = data.draw(DIMS)
     f = data.draw(tst.flat_functions(d, dtype))
     theta = data.draw(tst.tensors((d,), dtype, -3.0, 3.0))
-    expect_close(student(f, theta), torch.zeros(d, d, dtype=dtype), "the Hessian of a "
-                 + ("linear" if f.factory == "affine_function" else "constant") + " function")
+    expect_close(student(f, theta), torch.zeros(d, d, dtype=dtype),
+                 _("the Hessian of a linear function") if f.factory == "affine_function"
+                 else _("the Hessian of a constant function"))
 
 
-@check("hessian", "does not modify theta or f's tensors", role=Role.SIDE,
-       hint="Differentiate with respect to a fresh leaf: theta.detach().clone().requires_grad_(True); "
-            "never add to theta in place.")
+@check("hessian", N_("does not modify theta or f's tensors"), role=Role.SIDE,
+       hint=N_("Differentiate with respect to a fresh leaf, a detached copy of theta that requires "
+               "grad; never add to theta in place."))
 @given(dtype=tst.dtypes(), data=st.data())
 def hessian_unchanged(student, dtype, data):
     """theta and the tensors f is built from hold the same values after the call."""
@@ -207,20 +210,20 @@ def _bad_hessians(H: torch.Tensor):
 
 
 def _value_error_check(name: str) -> None:
-    @check(name, "raises ValueError for a bad H", role=Role.SIDE, weight=2,
-           hint="Check before computing: H.ndim == 2 and square, not 0×0, every entry finite "
-                "(torch.isfinite), and (H - H.T).abs().max() <= 1e-6 (absolute, not relative).")
+    @check(name, N_("raises ValueError for a bad H"), role=Role.SIDE, weight=2,
+           hint=N_("Check before computing: H.ndim == 2 and square, not 0×0, every entry finite "
+                "(torch.isfinite), and (H - H.T).abs().max() <= 1e-6 (absolute, not relative)."))
     @given(case=tst.critical_point_hessians())
     def value_errors(student, case):
         """H not 2-D and square, 0×0, not symmetric (max |H - Hᵀ| > 1e-6, absolute), or
         holding a NaN or an infinity: ValueError."""
         H = case[0]
-        for bad, _ in _bad_hessians(H):
+        for bad, _why in _bad_hessians(H):
             expect_value_error(student, bad)
 
-    @check(name, "accepts H symmetric up to rounding (max |H - Hᵀ| <= 1e-6)", role=Role.SIDE,
-           hint="Symmetric means max |H - Hᵀ| <= 1e-6, not exactly equal: a Hessian computed in "
-                "floating point is symmetric only up to rounding.")
+    @check(name, N_("accepts H symmetric up to rounding (max |H - Hᵀ| <= 1e-6)"), role=Role.SIDE,
+           hint=N_("Symmetric means max |H - Hᵀ| <= 1e-6, not exactly equal: a Hessian computed in "
+                "floating point is symmetric only up to rounding."))
     @given(case=tst.critical_point_hessians(d=2))
     def nearly_symmetric(student, case):
         """A matrix whose asymmetry is within rounding (at most 5e-7) is accepted."""
@@ -233,8 +236,8 @@ def _value_error_check(name: str) -> None:
             assume(float((nudged - nudged.T).abs().max()) <= 5e-7)
         student(nudged, **_with_tol(tol))
 
-    @check(name, "does not modify H", role=Role.SIDE,
-           hint="Work on H, not in it: no in-place operations on H.")
+    @check(name, N_("does not modify H"), role=Role.SIDE,
+           hint=N_("Work on H, not in it: no in-place operations on H."))
     @given(case=tst.critical_point_hessians())
     def unchanged(student, case):
         """H holds the same values after the call."""
@@ -245,9 +248,9 @@ def _value_error_check(name: str) -> None:
 # ---- classify_critical_point ------------------------------------------------------
 
 
-@check("classify_critical_point", "names the kind of a critical point from the eigenvalues", weight=3,
-       hint="Eigenvalues of a symmetric matrix: torch.linalg.eigvalsh. All > tol: local_min; "
-            "all < -tol: local_max; some of each: saddle; anything else: unknown.")
+@check("classify_critical_point", N_("names the kind of a critical point from the eigenvalues"), weight=3,
+       hint=N_("Eigenvalues of a symmetric matrix: torch.linalg.eigvalsh. All > tol: local_min; "
+            "all < -tol: local_max; some of each: saddle; anything else: unknown."))
 @given(case=tst.critical_point_hessians(with_zero=False))
 @example(case=(torch.tensor([[0.0, 1.0], [1.0, 0.0]], dtype=torch.float64),
                torch.tensor([-1.0, 1.0], dtype=torch.float64), 1e-6, "saddle"))
@@ -256,15 +259,15 @@ def classify_kinds(student, case):
     every λ < -tol, "saddle" if some λ > tol and some λ < -tol, else "unknown"."""
     H, lam, tol, kind = case
     expect_equal(student(H, **_with_tol(tol)), kind,
-                 f"the kind of a point whose Hessian has eigenvalues {[round(v, 7) for v in lam.tolist()]}"
-                 f" (tol={tol})")
+                 _("the kind of a point whose Hessian has eigenvalues {eigenvalues} (tol={tol})").format(
+                     eigenvalues=[round(v, 7) for v in lam.tolist()], tol=tol))
 
 
-@check("classify_critical_point", "an eigenvalue within tol of 0 leaves it unknown (unless a saddle)",
+@check("classify_critical_point", N_("an eigenvalue within tol of 0 leaves it unknown (unless a saddle)"),
        weight=2,
-       hint="An eigenvalue with |λ| <= tol is neither > tol nor < -tol: it spoils local_min and "
+       hint=N_("An eigenvalue with |λ| <= tol is neither > tol nor < -tol: it spoils local_min and "
             "local_max, but a positive and a negative eigenvalue still make a saddle. Use the "
-            "tol argument, not a fixed 1e-6.")
+            "tol argument, not a fixed 1e-6."))
 @given(case=tst.critical_point_hessians(kinds=("unknown", "saddle"), with_zero=True),
        exact=st.sampled_from(EXACT_CASES), dtype=tst.dtypes())
 def classify_near_zero(student, case, exact, dtype):
@@ -272,17 +275,17 @@ def classify_near_zero(student, case, exact, dtype):
     < -tol, otherwise "unknown" (exact cases such as [[1, 1], [1, 1]] included)."""
     H, lam, tol, kind = case
     expect_equal(student(H, **_with_tol(tol)), kind,
-                 f"the kind of a point whose Hessian has eigenvalues {[round(v, 7) for v in lam.tolist()]}"
-                 f" (tol={tol})")
+                 _("the kind of a point whose Hessian has eigenvalues {eigenvalues} (tol={tol})").format(
+                     eigenvalues=[round(v, 7) for v in lam.tolist()], tol=tol))
     matrix, exact_kind = exact
     # Default tol in float64; in float32 (which rounds a 0 eigenvalue to ~1e-7) tol = 1e-3.
     exact_tol = {} if dtype == torch.float64 else {"tol": 1e-3}
     expect_equal(student(_symmetric(matrix, dtype), **exact_tol), exact_kind,
-                 f"the kind of H = {matrix} (tol={exact_tol.get('tol', 1e-6)})")
+                 _("the kind of H = {matrix} (tol={tol})").format(matrix=matrix, tol=exact_tol.get("tol", 1e-6)))
     # An eigenvalue far above 1e-6 yet within tol: only the tol argument can tell.
     probe = torch.diag(torch.tensor([5e-3, 1.0], dtype=dtype))
     expect_equal(student(probe, tol=1e-2), "unknown",
-                 "the kind of H = diag(0.005, 1) with tol=0.01 (0.005 is within tol of 0)")
+                 _("the kind of H = diag(0.005, 1) with tol=0.01 (0.005 is within tol of 0)"))
 
 
 _value_error_check("classify_critical_point")
@@ -293,16 +296,18 @@ _value_error_check("classify_critical_point")
 
 def _expect_direction(v, H: torch.Tensor) -> torch.Tensor:
     """v is a finite (d,) tensor of H's dtype."""
-    v = expect_tensor(v, "the escape direction")
+    v = expect_tensor(v, _("the escape direction"))
     d = H.shape[0]
     if v.shape != (d,):
-        raise Failure(f"the escape direction should have shape ({d},), got {tuple(v.shape)}",
+        raise Failure(_("the escape direction should have shape {expected}, got {shape}").format(
+                      expected=(d,), shape=tuple(v.shape)),
                       received=v, kind="wrong_type")
     if v.dtype != H.dtype:
-        raise Failure(f"the escape direction has dtype {v.dtype}, expected {H.dtype} (H's dtype)",
+        raise Failure(_("the escape direction has dtype {dtype}, expected {expected} (H's dtype)").format(
+                      dtype=v.dtype, expected=H.dtype),
                       received=v)
     if not bool(torch.isfinite(v).all()):
-        raise Failure("the escape direction holds a NaN or an infinity", received=v)
+        raise Failure(_("the escape direction holds a NaN or an infinity"), received=v)
     return v
 
 
@@ -313,22 +318,22 @@ def _expect_eigenvector(v, H: torch.Tensor, lam_min: float) -> torch.Tensor:
     tolerance = 64 * d * _eps(H.dtype) * max(1.0, float(H.double().abs().sum(1).max()))
     length = float(v.double().norm())
     if abs(length - 1.0) > 64 * d * _eps(H.dtype):
-        raise Failure(f"the escape direction should be a unit vector, but its length is {length:.6g}",
-                      expected=1.0, received=length, compared="length ‖v‖")
+        raise Failure(_("the escape direction should be a unit vector, but its length is {length}").format(
+                      length=f"{length:.6g}"), expected=1.0, received=length, compared=_("length ‖v‖"))
     residual = H.double() @ v.double() - lam_min * v.double()
     if float(residual.abs().max()) > tolerance:
         raise Failure(
-            f"the escape direction is not an eigenvector of the smallest eigenvalue λ_min = "
-            f"{lam_min:.6g}: Hv - λ_min·v should be 0",
-            expected=torch.zeros(d, dtype=torch.float64), received=residual, compared="residual Hv - λ_min·v",
-            details=f"largest entry of |Hv - λ_min·v|: {float(residual.abs().max()):.3g} "
-                    f"(allowed: {tolerance:.3g})")
+            _("the escape direction is not an eigenvector of the smallest eigenvalue λ_min = {lam_min}: "
+              "Hv - λ_min·v should be 0").format(lam_min=f"{lam_min:.6g}"),
+            expected=torch.zeros(d, dtype=torch.float64), received=residual, compared=_("residual Hv - λ_min·v"),
+            details=_("largest entry of |Hv - λ_min·v|: {largest} (allowed: {allowed})").format(
+                largest=f"{float(residual.abs().max()):.3g}", allowed=f"{tolerance:.3g}"))
     return v
 
 
-@check("escape_direction", "a unit eigenvector of the smallest eigenvalue when it is < -tol", weight=3,
-       hint="torch.linalg.eigh returns eigenvalues in ascending order and the eigenvectors as "
-            "the COLUMNS of its second result: the first column belongs to λ_min.")
+@check("escape_direction", N_("a unit eigenvector of the smallest eigenvalue when it is < -tol"), weight=3,
+       hint=N_("torch.linalg.eigh returns the eigenvalues in ascending order and the eigenvectors "
+               "as the COLUMNS of its second result, in the same order."))
 @given(case=tst.critical_point_hessians(kinds=("saddle", "local_max", "unknown")))
 @example(case=(torch.tensor([[1.0, 0.0], [0.0, -2.0]], dtype=torch.float64),
                torch.tensor([-2.0, 1.0], dtype=torch.float64), 1e-6, "saddle"))
@@ -339,15 +344,16 @@ def escape_eigenvector(student, case):
     lam_min = float(lam[0])
     got = student(H, **_with_tol(tol))
     if lam_min >= -tol:  # an "unknown" point without a clearly negative eigenvalue
-        expect_equal(got, None, f"the escape direction when the smallest eigenvalue is {lam_min:.3g}")
+        expect_equal(got, None, _("the escape direction when the smallest eigenvalue is {lam_min}").format(
+            lam_min=f"{lam_min:.3g}"))
         return
     _expect_eigenvector(got, H, lam_min)
 
 
 # A constant None passes this one alone: awarded only with well-formed answers elsewhere.
-@check("escape_direction", "None when no eigenvalue is below -tol", role=Role.SIDE, weight=2,
-       hint="If λ_min >= -tol there is no direction of negative curvature: return None "
-            "(use the tol argument, not 0 and not a fixed 1e-6).")
+@check("escape_direction", N_("None when no eigenvalue is below -tol"), role=Role.SIDE, weight=2,
+       hint=N_("If λ_min >= -tol there is no direction of negative curvature: return None "
+            "(use the tol argument, not 0 and not a fixed 1e-6)."))
 @given(case=tst.critical_point_hessians(kinds=("local_min", "unknown")))
 def escape_none(student, case):
     """At a local minimum, or where every eigenvalue is > -tol (some within tol of 0),
@@ -358,13 +364,13 @@ def escape_none(student, case):
     if lam_min < -tol:  # an "unknown" point with negative eigenvalues: there is a way out
         _expect_eigenvector(got, H, lam_min)
         return
-    expect_equal(got, None, f"the escape direction when the smallest eigenvalue is {lam_min:.3g} "
-                            f"(tol={tol})")
+    expect_equal(got, None, _("the escape direction when the smallest eigenvalue is {lam_min} (tol={tol})").format(
+        lam_min=f"{lam_min:.3g}", tol=tol))
 
 
-@check("escape_direction", "walking along it lowers the second-order approximation",
-       hint="Along an eigenvector v of λ_min < 0 the Taylor term ½(tv)ᵀH(tv) = ½t²λ_min is "
-            "negative: the loss goes down either way.")
+@check("escape_direction", N_("walking along it lowers the second-order approximation"),
+       hint=N_("Along an eigenvector v of λ_min < 0 the Taylor term ½(tv)ᵀH(tv) = ½t²λ_min is "
+            "negative: the loss goes down either way."))
 @given(case=tst.critical_point_hessians(kinds=("saddle",)), t=st.sampled_from([-1.0, -0.1, 0.5, 2.0]))
 def escape_lowers_loss(student, case, t):
     """At a saddle (gradient 0), second_order_approx(0, 0, H, t·v) < 0 for the returned v
@@ -374,69 +380,75 @@ def escape_lowers_loss(student, case, t):
     step = t * v.double()
     change = 0.5 * (step @ H.double() @ step)  # the Taylor term; the others are 0 at a saddle
     if not float(change) < 0:
-        raise Failure(f"a step t·v with t = {t} along your direction does not lower the "
-                      f"second-order approximation at the saddle: ½(tv)ᵀH(tv) = {float(change):.3g}",
-                      expected="a negative number", received=float(change))
+        raise Failure(_("a step t·v with t = {t} along your direction does not lower the second-order "
+                        "approximation at the saddle: ½(tv)ᵀH(tv) = {change}").format(
+                          t=t, change=f"{float(change):.3g}"),
+                      expected=Described(_("a negative number")), received=float(change))
 
 
 _value_error_check("escape_direction")
 
 
-# ---- hints: `python -m grader hint NAME [--level K]` and `h` in `watch` ----------------
+# ---- hints: `python -m grader hint NAME [--level K]`, `h` in `watch`, the site -----------
 # From a nudge (which idea of the lecture) to the shape of the answer, never the
 # solution; grader/hints.py adds the link to the exercise's section of the site.
 # Plain string literals only: `hint` reads this block without importing torch.
+# English here; the Chinese is in grader/locale (`make catalogs` extracts new hints).
 
 HINTS: dict[str, list[str]] = {
     "second_order_approx": [
-        "Lecture 3's 泰勒展开 (Taylor expansion) around θ′: L(θ) ≈ L(θ′) + (θ−θ′)ᵀg + "
-        "½(θ−θ′)ᵀH(θ−θ′), with g the gradient and H the 海塞矩阵 (Hessian) at θ′.",
-        "delta is θ − θ′. Between two 1-D tensors @ is the inner product, and vector @ matrix @"
-        " vector is the quadratic form vᵀHv.",
-        "The shape of the answer: check the shapes (loss0 0-dim, grad and delta (d,), H (d, d),"
-        " else ValueError), then return one 0-dim tensor: the constant, plus the linear term, "
-        "plus half the quadratic term. It must stay differentiable in delta.",
+        "Lecture 3's 泰勒展开 (Taylor expansion) around θ′: L(θ) ≈ L(θ′) + (θ−θ′)ᵀg + ½(θ−θ′)ᵀH(θ−θ′), "
+        "with g the gradient and H the 海塞矩阵 (Hessian) at θ′.",
+        "delta is θ − θ′. Between two 1-D tensors @ is the inner product, and vector @ matrix @ "
+        "vector is the quadratic form vᵀHv: a number, not the vector Hv.",
         "At a critical point g = 0 and only the quadratic term is left: its sign along each "
-        "direction is what classify_critical_point reads from the eigenvalues.",
+        "direction is what classify_critical_point reads from the eigenvalues. The result must stay "
+        "differentiable in delta (no .item(), .detach() or NumPy).",
+        "The shape of the answer: check the shapes (loss0 0-dim, grad and delta (d,), H (d, d), else "
+        "ValueError), then return one 0-dim tensor: the constant, plus the linear term, plus half "
+        "the quadratic term.",
     ],
     "hessian": [
         "Lecture 3's 海塞矩阵 (Hessian) H: the matrix of second derivatives, H_ij = ∂²L/∂θ_i∂θ_j. "
         "Autograd gives it by differentiating twice (反向传播两次).",
-        "First pass: a fresh copy of theta that requires grad, the value of f, and its gradient"
-        " by torch.autograd.grad with create_graph=True, so that the gradient itself can be "
-        "differentiated. Second pass: differentiate each component g_i again.",
-        "The shape of the answer: validate theta (1-D) and f(theta) (a scalar), else "
-        "ValueError; start from a (d, d) zero matrix in theta's dtype; for each i, the gradient"
-        " of g_i with respect to theta is row i (retain_graph=True keeps the graph for the next"
-        " row, allow_unused=True tolerates a g_i that does not depend on theta).",
-        "A linear or constant f is not an error: its gradient does not require grad, or the "
-        "second pass gives None, and those rows stay zero. torch.autograd.functional and "
-        "torch.func are banned, and finite differences are not accurate enough.",
+        "The first derivative must itself be differentiable: work on a fresh copy of theta that "
+        "requires grad, and ask torch.autograd.grad to build a graph for the gradient it returns "
+        "(its create_graph option). Then each component g_i of that gradient can be differentiated "
+        "again: its gradient with respect to theta is one row of H.",
+        "The graph must survive several second passes (retain_graph), and a component that does "
+        "not depend on theta gives None (allow_unused): that row stays zero. A linear or constant f "
+        "is not an error; its gradient may not even require grad. torch.autograd.functional and "
+        "torch.func are banned, and finite differences are not accurate enough for the checks.",
+        "The shape of the answer: validate theta (1-D) and f(theta) (a scalar), else ValueError; "
+        "start from a (d, d) zero matrix in theta's dtype; fill it row by row from the second pass.",
     ],
     "classify_critical_point": [
         "Lecture 3's 判断极小值与鞍点: at a critical point (临界点, gradient zero) the signs of the "
-        "Hessian's 特征值 (eigenvalues) decide: all positive, a local minimum; all negative, a "
-        "local maximum; both signs, a 鞍点 (saddle point).",
-        "H is symmetric, so torch.linalg.eigvalsh fits: real eigenvalues in ascending order. "
-        "Compare them with ±tol, not with 0: eigenvalues within tol of zero count as zero.",
-        "The shape of the answer: validate H (2-D, square, not 0×0, finite, symmetric within "
-        "1e-6, else ValueError); compute the eigenvalues; return \"local_min\" if all are above "
-        "tol, \"local_max\" if all are below −tol, \"saddle\" if some are above tol and some below "
-        "−tol, and \"unknown\" otherwise.",
-        "The tricky case: one eigenvalue near zero with all the others positive is \"unknown\" "
-        "(the second-order test cannot tell), but a near-zero one next to a positive and a "
-        "negative one is still a \"saddle\".",
+        "Hessian's 特征值 (eigenvalues) decide: all positive, a local minimum; all negative, a local "
+        "maximum; both signs, a 鞍点 (saddle point).",
+        "H is symmetric, so torch.linalg.eigvalsh fits: it is made for symmetric matrices and "
+        "returns real eigenvalues in ascending order. Compare them with ±tol, not with 0: "
+        "eigenvalues within tol of zero count as zero. Use the tol argument, not a fixed 1e-6.",
+        "Check the input first: H must be 2-D and square, not 0×0, without NaN or infinity, and "
+        "symmetric within 1e-6 (the largest |H − Hᵀ|, absolute), else ValueError. Then test in the "
+        "right order: a near-zero eigenvalue next to all-positive ones is \"unknown\" (the "
+        "second-order test cannot tell), but next to a positive and a negative one it is still a "
+        "\"saddle\".",
+        "The shape of the answer: validate H; compute the eigenvalues; return \"local_min\" if all "
+        "are above tol, \"local_max\" if all are below −tol, \"saddle\" if some are above tol and "
+        "some below −tol, and \"unknown\" otherwise.",
     ],
     "escape_direction": [
-        "Lecture 3's 走出鞍点 (escaping a saddle point): along an eigenvector u of H whose "
-        "eigenvalue λ is negative, the Taylor term ½uᵀHu = ½λ‖u‖² is negative, so a step along "
-        "±u lowers the loss.",
-        "torch.linalg.eigh returns the eigenvalues in ascending order and the eigenvectors as "
-        "the COLUMNS of a matrix, each already of unit length.",
-        "The shape of the answer: validate H as classify_critical_point does; if the smallest "
-        "eigenvalue is below −tol, return its eigenvector as a (d,) tensor (either sign); "
-        "otherwise return None.",
+        "Lecture 3's 走出鞍点 (escaping a saddle point): along an eigenvector u of H whose eigenvalue "
+        "λ is negative, the Taylor term ½uᵀHu = ½λ‖u‖² is negative, so a step along ±u lowers the "
+        "loss.",
+        "torch.linalg.eigh gives the eigenvalues in ascending order and the eigenvectors together, "
+        "as the COLUMNS of a matrix (in the same order), each already of unit length.",
         "Common slips: a row instead of a column of the eigenvector matrix, comparing with 0 "
-        "instead of −tol, or a vector that is not of unit length.",
+        "instead of −tol, or a vector that is not of unit length. The input checks are those of "
+        "classify_critical_point.",
+        "The shape of the answer: validate H as classify_critical_point does; if the smallest "
+        "eigenvalue is below −tol, return its eigenvector as a (d,) tensor (either sign); otherwise "
+        "return None.",
     ],
 }
