@@ -64,6 +64,7 @@ import sys
 import textwrap
 from html import escape
 from pathlib import Path
+from types import SimpleNamespace
 
 from mkdocs.plugins import event_priority
 
@@ -396,6 +397,30 @@ def on_config(config):
 SEARCH_CONFIG: dict[str, dict] = {
     "en": {"lang": ["en"], "pipeline": ["stopWordFilter"], "separator": "[\\s\\u200b\\-]+"},
 }
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has made its own File of every file
+def on_files(files, config):
+    """Notebooks stay pages in every language. mkdocs-jupyter marks each .ipynb as a
+    page (its NotebookFile); mkdocs-static-i18n then replaces every file by a plain File
+    of its language, takes a notebook for an asset (copied as it is) and gives it no
+    other language. Wrap them again, keeping the language's destination, with the same
+    notebook in each language for the language switcher (the same path in its folder)."""
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is None:
+        return files
+    from mkdocs_jupyter.plugin import NotebookFile
+
+    folder = language_folder(config, site_language(config))
+    for file in [f for f in files if not isinstance(f, NotebookFile) and jupyter.should_include(f)]:
+        notebook = NotebookFile(file, **config)
+        notebook.dest_path, notebook.abs_dest_path, notebook.url = file.dest_path, file.abs_dest_path, file.url
+        path = file.url.removeprefix(folder)
+        notebook.alternates = {lang: SimpleNamespace(url=language_folder(config, lang) + path)
+                               for lang in built_languages(config)}
+        files.remove(file)
+        files.append(notebook)
+    return files
 
 
 def split_search_index(site_dir: Path, languages: list[str]) -> None:
