@@ -223,12 +223,25 @@ def link_exercises_to_sections(markdown: str, module: str, slugify, lang: str) -
     return markdown
 
 
+# Hints are plain text, written for the terminal (`hint`, `watch`): on the page every
+# character that Markdown or arithmatex would read as markup stands for itself.
+# Backslash escapes where Markdown has them; entities for what a backslash would turn
+# into something else (\[ and \( open math for arithmatex).
+MARKUP = re.compile(r"([\\`*_{}>#+!|$-])")
+ENTITIES = {"&": "&amp;", "<": "&lt;", "[": "&#91;", "]": "&#93;"}
+
+
+def plain_text(text: str) -> str:
+    text = MARKUP.sub(r"\\\1", text)
+    return "".join(ENTITIES.get(character, character) for character in text)
+
+
 def hint_blocks(hints: list[str], lang: str, indent: str) -> str:
     """Folded ``??? tip`` blocks, one per hint, the gentlest first."""
     blocks = []
     for number, hint in enumerate(hints, start=1):
         title = WORDS[lang]["hint"].format(n=number)
-        body = textwrap.indent(translate(hint, lang).strip(), "    ")
+        body = textwrap.indent(plain_text(" ".join(translate(hint, lang).split())), "    ")
         blocks.append(textwrap.indent(f'??? tip "{title}"\n{body}', indent))
     return "\n\n".join(blocks)
 
@@ -397,6 +410,21 @@ def on_config(config):
 SEARCH_CONFIG: dict[str, dict] = {
     "en": {"lang": ["en"], "pipeline": ["stopWordFilter"], "separator": "[\\s\\u200b\\-]+"},
 }
+
+
+@event_priority(0)  # after mkdocs-static-i18n has set the switcher's links of this page
+def on_page_context(context, page, config, nav):
+    """The home pages' switchers link to the other home page by a relative link, as
+    every other page's does (mkdocs-static-i18n leaves them the absolute / and /en/,
+    which miss a site served below a folder)."""
+    alternates = getattr(page.file, "alternates", None)
+    # the plugin sets the attribute, which the theme reads (not the mapping's item)
+    switcher = getattr(config.extra, "alternate", None)
+    if alternates and switcher:
+        for alternate in switcher:
+            if alternate["lang"] in alternates:
+                alternate["link"] = alternates[alternate["lang"]].url
+    return context
 
 
 @event_priority(-150)  # after mkdocs-static-i18n has made its own File of every file

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -223,6 +224,7 @@ def test_hints_are_folded_under_every_exercise_in_both_languages(site, course):
     """<!-- hints: NAME --> becomes NAME's hints from grader/checks/<module>.py: one
     folded block each, numbered, under the exercise's heading."""
     from grader.hints import hints_for
+    from grader.i18n import translate
 
     for lang in LANGUAGES:
         for exercise in course.EXERCISES:
@@ -230,9 +232,13 @@ def test_hints_are_folded_under_every_exercise_in_both_languages(site, course):
             start = html.index(f'id="{exercise.name}"')
             end = html.find("<h3", start + 1)
             section = html[start:end if end > 0 else None]
-            count = len(hints_for(exercise))
-            assert count >= 2, exercise.name
-            titles = re.findall(r'<details class="tip">\s*<summary>([^<]*)</summary>', section)
-            assert len(titles) == count, f"{lang} {exercise.name}: {len(titles)} hint blocks, {count} hints"
-            assert all(str(n) in title for n, title in enumerate(titles, start=1)), titles
+            hints = [" ".join(translate(hint, lang).split()) for hint in hints_for(exercise)]
+            assert len(hints) >= 2, exercise.name
+            blocks = re.findall(r'<details class="tip">\s*<summary>([^<]*)</summary>(.*?)</details>', section,
+                                re.DOTALL)
+            assert len(blocks) == len(hints), f"{lang} {exercise.name}: {len(blocks)} hint blocks, {len(hints)} hints"
+            assert all(str(n) in title for n, (title, _) in enumerate(blocks, start=1)), blocks
+            # plain text as the terminal shows it: nothing read as Markdown or math
+            shown = [" ".join(unescape(re.sub(r"<[^>]+>", "", body)).split()) for _, body in blocks]
+            assert shown == hints, f"{lang} {exercise.name}: the page shows other hints"
             assert "<!-- hints" not in section
