@@ -65,6 +65,7 @@ import textwrap
 from html import escape
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
@@ -427,6 +428,17 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+# Material fetches a sitemap beside each <link rel="alternate" hreflang> of the page's head,
+# to switch languages itself; that works for languages that all live in folders, and
+# here asks for /l04_batch_momentum/sitemap.xml (a 404 on every page). The switcher's
+# own links stay; javascripts/language-switch.js keeps them on the page being read.
+HEAD_ALTERNATE = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output, page, config):
+    return HEAD_ALTERNATE.sub("", output)
+
+
 @event_priority(-150)  # after mkdocs-static-i18n has made its own File of every file
 def on_files(files, config):
     """Notebooks stay pages in every language. mkdocs-jupyter marks each .ipynb as a
@@ -492,7 +504,21 @@ def language_folder(config, lang: str) -> str:
 PER_LANGUAGE_TEMPLATES = ("404.html", "sitemap.xml")
 
 
+def on_template_context(context, template_name, config):
+    """The 404 pages' switcher leads to each language's home page (the site's root
+    path, absolute like every link of a 404 page); mkdocs-static-i18n would leave it on
+    the last page built."""
+    switcher = getattr(config.extra, "alternate", None)
+    if template_name == "404.html" and switcher:
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        for alternate in switcher:
+            alternate["link"] = root + language_folder(config, alternate["lang"])
+    return context
+
+
 def on_post_template(output_content, template_name, config):
+    if template_name == "404.html":
+        output_content = HEAD_ALTERNATE.sub("", output_content)
     folder = language_folder(config, site_language(config))
     if not folder or template_name not in PER_LANGUAGE_TEMPLATES:
         return output_content

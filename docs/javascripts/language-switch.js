@@ -12,6 +12,7 @@
   var data = document.getElementById("__languages");
   if (!data) return;
   var languages = JSON.parse(data.textContent);
+  if (!languages.page) return; // the 404 pages' switcher leads to the home pages
   // base is relative to the page first loaded: resolve it now, once
   var root = new URL(languages.base.replace(/\/*$/, "/"), location.href);
 
