@@ -140,10 +140,21 @@ def site_language(config) -> str:
 
 
 def translate(message: str, lang: str) -> str:
-    """A sentence of the grader's catalog (lecture and section names, hints) in ``lang``."""
+    """A sentence of the grader's catalog (the hints) in ``lang``."""
     from grader.i18n import translate as catalog_translate
 
     return catalog_translate(message, lang)
+
+
+# grader/course.py names lectures and sections in any language (``title_in(lang)``,
+# ``section_in(lang)``) and gives each section its fixed id (``section_id``); an older
+# course map had one name, a msgid, and no id.
+def lecture_title(lecture, lang: str) -> str:
+    return lecture.title_in(lang) if hasattr(lecture, "title_in") else translate(lecture.title, lang)
+
+
+def section_name(exercise, lang: str) -> str:
+    return exercise.section_in(lang) if hasattr(exercise, "section_in") else translate(exercise.section, lang)
 
 
 def expand_solutions(markdown: str, instructor: bool, lang: str) -> str:
@@ -187,7 +198,7 @@ def course_map(lang: str) -> str:
         exercises = [e for e in course.EXERCISES if e.module == module]
         links = " · ".join(f"[`{e.name}`]({module}.md#{e.name})" for e in exercises)
         points = sum(e.points for e in exercises)
-        lines.append(f"| [{translate(lecture.title, lang)}]({module}.md) | {links} | {points:g} |")
+        lines.append(f"| [{lecture_title(lecture, lang)}]({module}.md) | {links} | {points:g} |")
     count = words["map_count"].format(n=len(course.EXERCISES))
     lines.append(f"| **{words['map_total']}** | {count} | **{course.MAX_SCORE:g}** |")
     return "\n".join(lines)
@@ -202,22 +213,21 @@ def heading_anchors(markdown: str, slugify) -> dict[str, str]:
 
 
 def link_exercises_to_sections(markdown: str, module: str, slugify, lang: str) -> str:
-    """After each exercise heading of ``module``, a line linking its lecture section.
-
-    The section is found by its name in the page's language (the page's heading is
-    exactly that name); its id is the heading's, the same in both languages.
-    """
+    """After each exercise heading of ``module``, a line linking its lecture section:
+    the heading with the section's id (the same in both languages) and its name in the
+    page's language."""
     course = load_course()
     anchors = heading_anchors(markdown, slugify)
     for exercise in (e for e in course.EXERCISES if e.module == module):
-        section = translate(exercise.section, lang)
-        if section not in anchors:
-            raise ValueError(f"{module} ({lang}) has no heading {section!r} "
+        section = section_name(exercise, lang)
+        anchor = getattr(exercise, "section_id", None) or anchors.get(section)
+        if anchors.get(section) != anchor:
+            raise ValueError(f"{module} ({lang}) has no heading {section!r} {{#{anchor}}} "
                              f"(grader/course.py names it for {exercise.name})")
         heading = re.compile(rf"^###[ \t]+`{re.escape(exercise.name)}`[ \t]*\{{#{re.escape(exercise.name)}\}}[ \t]*$",
                              re.MULTILINE)
         # attr_list: a block's attributes go on a line of their own after it
-        line = f"{WORDS[lang]['reading']}[{section}](#{anchors[section]})\n{{ .exercise-reading }}"
+        line = f"{WORDS[lang]['reading']}[{section}](#{anchor})\n{{ .exercise-reading }}"
         markdown, found = heading.subn(lambda m: f"{m[0]}\n\n{line}\n", markdown)
         if found != 1:
             raise ValueError(f"{module} ({lang}): expected one heading ### `{exercise.name}` {{#{exercise.name}}}")
