@@ -42,7 +42,8 @@
 7. ``<!-- hints: mse -->`` under an exercise becomes its graded hints, folded
    (``??? tip``), from the one place they are written: the ``HINTS`` block of
    ``grader/checks/<module>.py`` (read by ``grader.hints``), in the page's language.
-   ``python -m grader hint`` and ``watch`` show the same hints.
+   ``python -m grader hint`` and ``watch`` show the same hints; the search index
+   leaves them out.
 
 Two languages (mkdocs-static-i18n, suffix structure): Chinese at the root from
 ``<page>.md``, English under ``en/`` from ``<page>.en.md``. Each build of a language
@@ -238,7 +239,7 @@ def hint_blocks(hints: list[str], lang: str, indent: str) -> str:
     for number, hint in enumerate(hints, start=1):
         title = WORDS[lang]["hint"].format(n=number)
         body = textwrap.indent(plain_text(" ".join(translate(hint, lang).split())), "    ")
-        blocks.append(textwrap.indent(f'??? tip "{title}"\n{body}', indent))
+        blocks.append(textwrap.indent(f'??? tip hint "{title}"\n{body}', indent))
     return "\n\n".join(blocks)
 
 
@@ -374,9 +375,18 @@ def wrap_raw_math(html: str) -> str:
     return "".join(out)
 
 
+# The hints stay out of the search index too: a search leads to the lecture's ideas,
+# and a student opens a hint only when stuck.
+HINT_BLOCK = re.compile(r'<details class="tip hint">')
+
+
 def exclude_math_from_search(html: str) -> str:
     # a value: Material strips data-search-* attributes with one from the page
     return ARITHMATEX.sub(r'<\1 data-search-exclude="math"\2', html)
+
+
+def exclude_hints_from_search(html: str) -> str:
+    return HINT_BLOCK.sub('<details data-search-exclude="hint" class="tip hint">', html)
 
 
 def on_page_content(html, page, config, files):
@@ -386,7 +396,7 @@ def on_page_content(html, page, config, files):
         html = wrap_raw_math(html)
         # the cell's code is indexed once, from its <pre>
         html = CODE_COPY.sub('<div data-search-exclude="copy" class="clipboard-copy-txt"', html)
-    return exclude_math_from_search(html)
+    return exclude_hints_from_search(exclude_math_from_search(html))
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has set this build's language and names

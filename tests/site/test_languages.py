@@ -234,11 +234,26 @@ def test_hints_are_folded_under_every_exercise_in_both_languages(site, course):
             section = html[start:end if end > 0 else None]
             hints = [" ".join(translate(hint, lang).split()) for hint in hints_for(exercise)]
             assert len(hints) >= 2, exercise.name
-            blocks = re.findall(r'<details class="tip">\s*<summary>([^<]*)</summary>(.*?)</details>', section,
-                                re.DOTALL)
+            blocks = re.findall(r'<details class="tip hint">\s*<summary>([^<]*)</summary>(.*?)</details>',
+                                section, re.DOTALL)
             assert len(blocks) == len(hints), f"{lang} {exercise.name}: {len(blocks)} hint blocks, {len(hints)} hints"
             assert all(str(n) in title for n, (title, _) in enumerate(blocks, start=1)), blocks
             # plain text as the terminal shows it: nothing read as Markdown or math
             shown = [" ".join(unescape(re.sub(r"<[^>]+>", "", body)).split()) for _, body in blocks]
             assert shown == hints, f"{lang} {exercise.name}: the page shows other hints"
-            assert "<!-- hints" not in section
+            assert "<!-- hints" not in section and "data-search-exclude" not in section
+
+
+def test_hints_are_not_in_the_search_index(site, course):
+    """A search leads to the lecture's text, never into a folded hint."""
+    from grader.hints import hints_for
+    from grader.i18n import translate
+
+    for lang in LANGUAGES:
+        indexed = " ".join(" ".join((doc["title"] + " " + doc["text"]).replace("\u200b", "").split())
+                           for doc in search_index(site, lang)["docs"])
+        for exercise in course.EXERCISES:
+            for hint in hints_for(exercise):
+                words = " ".join(translate(hint, lang).split())
+                assert words[:60] not in indexed, f"{lang} {exercise.name}: a hint is in the search index"
+
