@@ -25,9 +25,10 @@ FONT = ROOT / "docs" / "vendor" / "fonts" / "course-cjk.woff"
 SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 SC_INDEX = 2  # Noto Sans CJK SC in the collection (JP, KR, SC, TC, HK follow Noto's order)
 # Everything a page of the site is built from: pages, notebooks, the navigation, the
-# templates, and the course map (lecture titles reach the pages through the hooks).
-SOURCES = ["docs/**/*.md", "docs/**/*.ipynb", "docs/**/*.html", "docs/**/*.js", "mkdocs.yml",
-           "grader/course.py", "exercises/*.py"]
+# templates, the hook's own words, and the grader's catalog (the names of lectures and
+# sections and the hints reach the pages in Chinese through the hook).
+SOURCES = ["docs/**/*.md", "docs/**/*.ipynb", "docs/**/*.html", "docs/**/*.js", "docs/_hooks/*.py",
+           "mkdocs.yml", "grader/course.py", "grader/locale/*/LC_MESSAGES/*.po", "exercises/*.py"]
 # CJK punctuation, the fullwidth forms and the ideographs: what the Latin fonts lack.
 CJK_BLOCKS = [(0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF)]
 

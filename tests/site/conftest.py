@@ -89,8 +89,24 @@ def instructor_site(tmp_path_factory) -> Path:
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site as a static host does: a missing address gets the site's
+    own 404 page (the root's, whatever the language), with status 404."""
+
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")

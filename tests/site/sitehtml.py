@@ -9,6 +9,21 @@ from urllib.parse import unquote, urlsplit
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
+# The site's languages and where each one's pages are (mkdocs.yml: Chinese at the root,
+# English under en/, both from the same sources: <page>.md and <page>.en.md).
+LANGUAGES = {"zh": "", "en": "en/"}
+
+
+def language_root(site: Path, lang: str) -> Path:
+    return site / LANGUAGES[lang] if LANGUAGES[lang] else site
+
+
+def is_cjk(character: str) -> bool:
+    """A Chinese character or CJK punctuation (full-width forms included)."""
+    code = ord(character)
+    return (0x3000 <= code <= 0x303F or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
+            or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF)
+
 
 @dataclass
 class Page:
@@ -114,7 +129,15 @@ def scan(path: Path) -> Page:
 
 
 def html_pages(site: Path) -> list[Path]:
+    """Every page of the site, in every language (not the 404 pages)."""
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def language_pages(site: Path, lang: str) -> list[Path]:
+    """The pages of one language, by their path from that language's root."""
+    root = language_root(site, lang)
+    others = [site / folder for other, folder in LANGUAGES.items() if folder and other != lang]
+    return sorted(p for p in html_pages(root) if not any(p.is_relative_to(o) for o in others))
 
 
 def resolve(site: Path, page: Path, url: str) -> tuple[Path | None, str]:

@@ -1,8 +1,10 @@
 """The built site in a real browser: Debian's Chromium driven by Python playwright.
 
-Every page loads with no console error, its math is typeset by the vendored KaTeX,
-every image loads, nothing is requested from a host other than the local server,
-Chinese search finds the right lecture, and instant navigation keeps the math.
+Every page of both languages loads with no console error, its math is typeset by the
+vendored KaTeX, every image loads, nothing is requested from a host other than the local
+server, search finds the right lecture in each language (and only that language's
+pages), the language switcher leads to the same place in the other language, a missing
+address shows the 404 page of its language, and instant navigation keeps the math.
 A screenshot of each page is saved (to $SITE_SCREENSHOTS, or a temporary folder).
 
 Chromium comes from the system (`scripts/install_browser.sh` installs Debian's
@@ -31,7 +33,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-PAGES = [
+LECTURE_AND_NOTEBOOK_PAGES = [
     "",
     "l01_regression/",
     "l02_guidance/",
@@ -46,7 +48,8 @@ PAGES = [
     "notebooks/l05_optimizer_race/",
     "notebooks/l23_targeted_attack/",
 ]
-WITHOUT_MATH = {""}  # the home page has no formula
+PAGES = LECTURE_AND_NOTEBOOK_PAGES + ["en/" + path for path in LECTURE_AND_NOTEBOOK_PAGES]
+WITHOUT_MATH = {"", "en/"}  # the home pages have no formula
 
 
 def chromium_or_skip() -> str:
@@ -260,7 +263,7 @@ def test_following_a_link_to_a_section_keeps_its_anchor(watch, server):
     page.locator(".md-content a[href*='l01_regression/#']").first.click()
     page.wait_for_url("**/l01_regression/**")
     page.wait_for_timeout(1000)
-    assert unquote(urlsplit(page.url).fragment) == "迭代epoch-vs-更新update", page.url
+    assert unquote(urlsplit(page.url).fragment) == "epochs-vs-updates", page.url
 
 
 def test_notebook_code_wraps(watch, server):
@@ -335,3 +338,97 @@ def test_no_stray_browser_download():
     cache = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH", Path.home() / ".cache" / "ms-playwright"))
     downloaded = [p.name for p in cache.glob("chromium*")] if cache.is_dir() else []
     assert not downloaded, f"a browser was downloaded into {cache}: {downloaded}"
+
+
+@pytest.mark.parametrize("term, module", [
+    ("saddle point", "l03_critical_points"),
+    ("momentum", "l04_batch_momentum"),
+    ("adversarial", "l23_adversarial"),
+])
+def test_english_search_finds_english_pages(watch, server, term, module):
+    """On an English page the search box searches the English pages, and only them."""
+    page = watch.page
+    page.goto(server + "en/")
+    settle(page)
+    results = search(page, term)
+    paths = [urlsplit(href).path for href, _ in results]
+    assert any(path.endswith(f"/en/{module}/") for path in paths), f"searching {term!r} found {paths}"
+    assert all(path.startswith("/en/") for path in paths), f"Chinese pages among the results: {paths}"
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == "Search"
+    assert not watch.errors, watch.errors
+
+
+def test_chinese_search_finds_only_chinese_pages(watch, server):
+    page = watch.page
+    page.goto(server + "l01_regression/")
+    settle(page)
+    paths = [urlsplit(href).path for href, _ in search(page, "鞍点")]
+    assert any(path.endswith("/l03_critical_points/") for path in paths), paths
+    assert not any(path.startswith("/en/") for path in paths), paths
+
+
+def switch_language(page, name: str) -> None:
+    """Open the header's language menu and pick a language."""
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator("a.md-select__link", has_text=name).first.click()
+
+
+def test_the_switcher_leads_to_the_same_section_in_the_other_language(watch, server):
+    """From an English page reached by instant navigation, at a section: the switcher
+    goes to the Chinese page of that section (not to the first page loaded), a whole
+    page load, and back."""
+    page = watch.page
+    page.goto(server + "en/l04_batch_momentum/")
+    settle(page)
+    page.evaluate("window.__same_document = true")
+    page.locator("a.md-footer__link--next").first.click()
+    page.wait_for_url("**/en/l05_adaptive_lr/**")
+    assert page.evaluate("window.__same_document === true"), "instant navigation reloaded the page"
+    page.goto(server + "en/l05_adaptive_lr/#adam_step")
+    settle(page)
+    switch_language(page, "中文")
+    page.wait_for_url("**/l05_adaptive_lr/#adam_step")
+    assert urlsplit(page.url).path == "/l05_adaptive_lr/", page.url
+    assert page.evaluate("document.documentElement.lang") == "zh"
+    settle(page)
+    assert page.locator("input.md-search__input").get_attribute("placeholder") != "Search"
+    switch_language(page, "English")
+    page.wait_for_url("**/en/l05_adaptive_lr/#adam_step")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert not watch.errors, watch.errors
+
+
+def test_after_instant_navigation_the_switcher_follows_the_page(watch, server):
+    page = watch.page
+    page.goto(server + "en/")
+    settle(page)
+    page.evaluate("window.__same_document = true")
+    page.locator("nav.md-nav--primary a[href$='l03_critical_points/']").first.click()
+    page.wait_for_url("**/en/l03_critical_points/")
+    settle(page)
+    assert page.evaluate("window.__same_document === true"), "the page reloaded"
+    href = page.locator("a.md-select__link[hreflang='zh']").first.get_attribute("href")
+    assert urlsplit(href).path == "/l03_critical_points/", href
+    switch_language(page, "中文")
+    page.wait_for_url("**/l03_critical_points/")
+    assert page.evaluate("document.documentElement.lang") == "zh"
+
+
+@pytest.mark.parametrize("address, lang, words", [
+    ("no-such-page/", "zh", "页面不存在"),
+    ("en/no-such-page/", "en", "Page not found"),
+])
+def test_a_missing_address_shows_the_404_page_of_its_language(watch, server, address, lang, words):
+    """A static host serves the root's 404 page for every missing address (the test
+    server too): under en/ it goes on to the English one."""
+    page = watch.page
+    response = page.goto(server + address)
+    assert response is not None and response.status == 404
+    page.locator("h1", has_text=words).first.wait_for(timeout=15_000)
+    assert page.evaluate("document.documentElement.lang") == lang
+    settle(page)
+    # the browser reports the missing address itself (status 404) as a failed load
+    errors = [e for e in watch.errors if "status of 404" not in e]
+    assert not errors and len(watch.errors) <= 1, watch.errors
+    assert not watch.foreign, watch.foreign
+

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-from sitehtml import html_pages, resolve, scan
+from sitehtml import LANGUAGES, html_pages, language_root, resolve, scan
 
 LECTURE_PAGES = [
     "l01_regression",
@@ -22,8 +22,28 @@ LECTURE_PAGES = [
 ]
 
 
-def page_of(site: Path, module: str) -> Path:
-    return site / module / "index.html"
+def page_of(site: Path, module: str, lang: str = "zh") -> Path:
+    return language_root(site, lang) / module / "index.html"
+
+
+def section_in(exercise, lang: str) -> str:
+    """The exercise's section as the page of ``lang`` heads it."""
+    if hasattr(exercise, "section_in"):
+        return exercise.section_in(lang)
+    from grader.i18n import translate  # a course map whose section is a msgid
+
+    return translate(exercise.section, lang)
+
+
+@pytest.fixture
+def speaking(monkeypatch):
+    """Have the grader speak a language for the test (Exercise.url follows it)."""
+    from grader import i18n
+
+    monkeypatch.setenv("COURSE_LANG", i18n.language())
+    spoken = i18n.language()
+    yield i18n.set_language
+    i18n.set_language(spoken)
 
 
 def test_strict_build_passes_without_warning(site_build):
@@ -42,9 +62,12 @@ def test_every_lecture_has_its_page(site, course):
     assert (site / "index.html").is_file()
 
 
-def test_every_link_the_grader_prints_resolves(site, course):
-    """Exercise.url is SITE_URL + '<module>/#<name>': map it onto the built folder."""
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_link_the_grader_prints_resolves(site, course, speaking, lang):
+    """Exercise.url is SITE_URL + '[en/]<module>/#<name>' in the language the grader
+    speaks: map it onto the built folder."""
     assert course.EXERCISES, "the course map lists no exercise"
+    speaking(lang)
     for exercise in course.EXERCISES:
         url = exercise.url
         assert url.startswith(course.SITE_URL), url
@@ -60,13 +83,15 @@ def test_every_link_the_grader_prints_resolves(site, course):
         assert anchor == parts.fragment
 
 
-def test_exercise_sections_named_by_the_course_map(site, course):
-    """Each exercise's `section` is a heading of its lecture page."""
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_exercise_sections_named_by_the_course_map(site, course, lang):
+    """Each exercise's `section`, in the page's language, is a heading of its lecture page."""
     for exercise in course.EXERCISES:
-        page = scan(page_of(site, exercise.module))
+        page = scan(page_of(site, exercise.module, lang))
         titles = {text for _, _, text in page.headings}
-        assert exercise.section in titles, (
-            f"{exercise.qualname}: no heading {exercise.section!r} on {exercise.module}; "
+        section = section_in(exercise, lang)
+        assert section in titles, (
+            f"{exercise.qualname} ({lang}): no heading {section!r} on {exercise.module}; "
             f"headings are {sorted(titles)}"
         )
 
@@ -119,8 +144,9 @@ def solution_only_lines(course) -> dict[str, list[str]]:
 
 def site_text(site: Path) -> str:
     parts = [scan(page).text for page in html_pages(site)]
-    index = site / "search" / "search_index.json"
-    parts.append(json.dumps(json.loads(index.read_text(encoding="utf-8")), ensure_ascii=False))
+    for lang in LANGUAGES:
+        index = language_root(site, lang) / "search" / "search_index.json"
+        parts.append(json.dumps(json.loads(index.read_text(encoding="utf-8")), ensure_ascii=False))
     return squeeze("\n".join(parts))
 
 
@@ -131,21 +157,23 @@ def test_solutions_are_not_published_by_default(site, course):
     notebooks too); two solution lines in a row are not.
     """
     text = site_text(site)
-    assert "参考答案" not in text
+    assert "参考答案" not in text and "Referencesolution" not in text
     for qualname, lines in solution_only_lines(course).items():
         pairs = [a + b for a, b in zip(lines, lines[1:])] or lines
         leaked = [pair for pair in pairs if pair in text]
         assert not leaked, f"{qualname}: solution code on the student site: {leaked[:3]}"
 
 
-def test_instructor_build_shows_every_solution(instructor_site, course):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_instructor_build_shows_every_solution(instructor_site, course, lang):
     for exercise in course.EXERCISES:
-        page = squeeze(scan(page_of(instructor_site, exercise.module)).text)
+        page = squeeze(scan(page_of(instructor_site, exercise.module, lang)).text)
         lines = solution_only_lines(course)[exercise.qualname]
         assert lines, f"{exercise.qualname}: the solution has no line of its own"
         missing = [line for line in lines if line not in page]
-        assert not missing, f"{exercise.qualname}: solution not shown on the instructor site: {missing[:3]}"
-    assert "教师版" in scan(instructor_site / "index.html").text
+        assert not missing, f"{exercise.qualname} ({lang}): solution not shown on the instructor site: {missing[:3]}"
+    home = scan(language_root(instructor_site, lang) / "index.html").text
+    assert {"zh": "教师版", "en": "(instructor)"}[lang] in home
 
 
 def test_every_internal_link_and_anchor_resolves(site):
@@ -191,20 +219,23 @@ def test_katex_is_vendored_in_its_package_layout(site):
     assert all((katex / font).is_file() for font in fonts)
 
 
-def test_figures_used_and_present(site):
-    """Every figure the script draws is shown on a page, and every image on a page exists."""
-    figures = {p.name for p in (ROOT / "docs" / "figures").glob("*.svg")}
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_figures_used_and_present(site, lang):
+    """Every figure the script draws is shown on a page of each language (the English
+    pages show figures/<fig>.svg, made from <fig>.en.svg where there is one)."""
+    figures = {p.name for p in (ROOT / "docs" / "figures").glob("*.svg") if not p.name.endswith(".en.svg")}
     shown = set()
     for module in LECTURE_PAGES:
-        for tag, url in scan(page_of(site, module)).resources:
+        for tag, url in scan(page_of(site, module, lang)).resources:
             if tag == "img" and "figures/" in url:
                 shown.add(url.rsplit("/", 1)[-1])
     assert figures, "no figure in docs/figures"
     assert figures == shown, f"drawn but not shown: {figures - shown}; shown but not drawn: {shown - figures}"
 
 
-def test_notebook_pages_have_usable_heading_ids_and_a_download(site):
-    pages = sorted((site / "notebooks").glob("*/index.html"))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_notebook_pages_have_usable_heading_ids_and_a_download(site, lang):
+    pages = sorted((language_root(site, lang) / "notebooks").glob("*/index.html"))
     assert len(pages) == len(LECTURE_PAGES)
     for page in pages:
         scanned = scan(page)
@@ -233,45 +264,51 @@ def test_search_index_segments_chinese(site, term, module):
     assert any(term in d["text"].replace("\u200b", "") for d in docs)
 
 
-def test_each_exercise_links_to_the_section_the_grader_names(site, course):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_exercise_links_to_the_section_the_grader_names(site, course, speaking, lang):
     """The grader's link lands on the exercise; under its heading a link leads to the
-    section that Exercise.section (and so Exercise.reading) names."""
+    section that Exercise.section (and so Exercise.reading) names, in the page's language."""
+    speaking(lang)
     for exercise in course.EXERCISES:
-        path = page_of(site, exercise.module)
+        path = page_of(site, exercise.module, lang)
+        section = section_in(exercise, lang)
         html = path.read_text(encoding="utf-8")
         start = html.index(f'id="{exercise.name}"')
         reading = re.search(r'<p class="exercise-reading">(.*?)</p>', html[start:], re.DOTALL)
         assert reading, f"{exercise.qualname}: no link back to its section"
         target = re.search(r'href="#([^"]+)"', reading[1])
         headings = {hid: text for _, hid, text in scan(path).headings}
-        assert target and headings.get(unquote(target[1])) == exercise.section, (
-            f"{exercise.qualname}: links {target and target[1]!r}, the grader names {exercise.section!r}")
-        assert exercise.name in exercise.reading and exercise.section in exercise.reading
+        assert target and headings.get(unquote(target[1])) == section, (
+            f"{exercise.qualname} ({lang}): links {target and target[1]!r}, the grader names {section!r}")
+        assert exercise.name in exercise.reading and section in exercise.reading
 
 
-def search_docs(site: Path) -> list[dict]:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+def search_docs(site: Path, lang: str = "zh") -> list[dict]:
+    index = language_root(site, lang) / "search" / "search_index.json"
+    return json.loads(index.read_text(encoding="utf-8"))["docs"]
 
 
 def without_code(text: str) -> str:
     return re.sub(r"<(pre|code)>.*?</\1>", " ", text, flags=re.DOTALL)
 
 
-def test_search_index_holds_no_tex(site):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_index_holds_no_tex(site, lang):
     """Result snippets show words: no formula of any page or notebook is indexed."""
     tex = re.compile(r"\\[A-Za-z]{2,}|\\[()\[\]]|\$|\^\{|_\{")
     leaks = [f"{d['location']}: ...{without_code(d['text'])[max(0, m.start() - 30):m.end() + 30]}..."
-             for d in search_docs(site) for m in [tex.search(without_code(d["text"]))] if m]
+             for d in search_docs(site, lang) for m in [tex.search(without_code(d["text"]))] if m]
     assert not leaks, "\n".join(leaks[:10])
 
 
-def test_formulas_still_on_the_pages(site):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_formulas_still_on_the_pages(site, lang):
     """Stripping math from the index leaves it on the page (and no raw $ in the text)."""
     for module in LECTURE_PAGES:
-        html = page_of(site, module).read_text(encoding="utf-8")
+        html = page_of(site, module, lang).read_text(encoding="utf-8")
         assert html.count('class="arithmatex"') > 3, module
         assert "data-search-exclude" not in html, f"{module}: Material should strip the attribute"
-    notebook = (site / "notebooks" / "l05_optimizer_race" / "index.html").read_text(encoding="utf-8")
+    notebook = page_of(site, "notebooks/l05_optimizer_race", lang).read_text(encoding="utf-8")
     assert r'<span class="arithmatex">\(1/4 = 0.25\)</span>' in notebook
 
 
@@ -289,8 +326,9 @@ def test_course_terms_are_single_search_words(site, word, module):
     assert word in tokens
 
 
-def test_notebook_figures_have_real_alt_text(site):
-    for path in sorted((site / "notebooks").glob("*/index.html")):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_notebook_figures_have_real_alt_text(site, lang):
+    for path in sorted((language_root(site, lang) / "notebooks").glob("*/index.html")):
         images = scan(path).images
         assert images, path
         for src, alt in images:
