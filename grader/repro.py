@@ -41,6 +41,8 @@ WIDTH = 88  # of the script's docstring
 # What the scripts print before a value.
 EXPECTED = N_("expected:")
 RECEIVED = N_("received:")
+UNCHANGED = N_("every argument keeps its values")
+CHANGED = N_("changed in place:")
 
 
 # ---- what the scripts import ------------------------------------------------------
@@ -420,7 +422,7 @@ def _unchanged_lines(verdict: CheckVerdict) -> list[str]:
         _comment(_("A copy of every tensor the arguments hold (a model's weights, a function's tensors too).")),
         f"inputs = {{{inputs}}}",
         "before = copies(inputs)",
-        f"print({_(EXPECTED)!r}, {_('every argument keeps its values')!r})",
+        f"print({_(EXPECTED)!r}, {_(UNCHANGED)!r})",
         "",
         _guard_line(),
         f"    {_call(verdict)}",
@@ -429,7 +431,7 @@ def _unchanged_lines(verdict: CheckVerdict) -> list[str]:
         "if not changed:",
         "    " + _printed(_("{function} now leaves its arguments as they were.").format(function=verdict.function)),
         "    sys.exit(0)",
-        f"print({_(RECEIVED)!r}, {_('changed in place:')!r})",
+        f"print({_(RECEIVED)!r}, {_(CHANGED)!r})",
         "for change in changed:",
         '    print("   ", change)',
         "sys.exit(1)",
