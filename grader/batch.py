@@ -234,7 +234,7 @@ def _grade_class(todo: list[str], submissions: Path, output: Path, seed: int, jo
 
     forkserver.server().keep_only(None)
     while busy:
-        for key, _ in selector.select(timeout=1.0):
+        for key, _events in selector.select(timeout=1.0):
             grader = key.data
             try:
                 student, score = grader.finished()
