@@ -151,7 +151,7 @@ class _OpWatch(TorchFunctionMode):
     def __torch_function__(self, func, types, args=(), kwargs=None):  # noqa: ANN001
         op = getattr(func, "__name__", "").split(".")[0]
         if op in self.ops:
-            _trip(f"{self.ops[op]} (reached as {op})")
+            _trip(_("{name} (reached as {op})").format(name=self.ops[op], op=op))
         return func(*args, **(kwargs or {}))
 
 
