@@ -379,9 +379,10 @@ def test_the_input_lines_rebuild_the_exact_input(shape: tuple[int, ...]) -> None
     assert rebuilt["logits"].dtype == torch.float64 and rebuilt["target"].shape == shape[:1]
 
 
-def test_a_check_run_again_decides_even_when_the_call_should_raise(folders: dict[str, Path]) -> None:
+def test_a_check_run_again_decides_even_when_the_call_should_raise(folders: dict[str, Path], speak) -> None:
     """Without an expectation the call is only shown: a correct function raising the
     contract's ValueError on it does not fail the script; the check says it passes."""
+    speak("en")  # the script speaks the language it is written in
     student_file = folders["submission"] / "l01_regression.py"
     shutil.copy(SOLUTIONS / "l01_regression.py", student_file)
     from grader.checks import checks_for
