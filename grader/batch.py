@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 from grader import course
+from grader.i18n import N_, _, ngettext
 from grader.paths import UsageError
 from grader.safe_text import readable
 
@@ -35,6 +36,8 @@ SUBMISSION_TIME_LIMIT = 20 * 60  # seconds for one student, whatever the submiss
 # The seed the folder was graded with. Its name starts with a dot, as no student's can
 # (students() skips such folders): a student folder named "batch" grades like any other.
 STATE_FILE = ".grade-batch.json"
+# The one check of a submission the grader could not finish.
+GRADED = N_("graded")
 
 
 # ---- which students ---------------------------------------------------------------
@@ -44,9 +47,9 @@ def parse_shard(text: str) -> tuple[int, int]:
     try:
         k, n = (int(part) for part in text.split("/"))
     except ValueError:
-        raise UsageError(f"--shard wants K/N, e.g. 2/10, not {text!r}") from None
+        raise UsageError(_("--shard wants K/N, e.g. 2/10, not {text!r}").format(text=text)) from None
     if not 1 <= k <= n:
-        raise UsageError(f"--shard {text}: K must be between 1 and N")
+        raise UsageError(_("--shard {text}: K must be between 1 and N").format(text=text))
     return k, n
 
 
@@ -76,7 +79,8 @@ def _check_state(output: Path, seed: int, force: bool) -> None:
         if earlier == seed:
             return
         if not force:
-            raise UsageError(f"{output} was graded with --seed {earlier}; use that seed, or --force to re-grade all")
+            raise UsageError(_("{folder} was graded with --seed {seed}; use that seed, or --force to re-grade all")
+                             .format(folder=output, seed=earlier))
     state.write_text(json.dumps({"seed": seed}) + "\n", encoding="utf-8")
 
 
@@ -117,7 +121,8 @@ def _grading_process(index: int, processes: int, channel: socket.socket, submiss
                 score = _grade_one(submissions, output, student, seed)
             except Exception as error:  # noqa: BLE001 - reported, and the class goes on
                 score = None
-                _write_error(output, student, f"the grader failed on this submission: {error}", seed)
+                _write_error(output, student, _("the grader failed on this submission: {error}").format(error=error),
+                             seed)
             pickle.dump((student, score), stream)
 
 
@@ -128,7 +133,7 @@ def _write_error(output: Path, student: str, message: str, seed: int | None = No
 
     results = [
         ExerciseVerdict(e, Status.CRASHED,
-                        [CheckVerdict(e.module, e.name, "graded", Status.CRASHED, 0.0, e.points, message=message)],
+                        [CheckVerdict(e.module, e.name, _(GRADED), Status.CRASHED, 0.0, e.points, message=message)],
                         message=message)
         for e in course.EXERCISES
     ]
@@ -229,20 +234,21 @@ def _grade_class(todo: list[str], submissions: Path, output: Path, seed: int, jo
 
     forkserver.server().keep_only(None)
     while busy:
-        for key, _ in selector.select(timeout=1.0):
+        for key, _events in selector.select(timeout=1.0):
             grader = key.data
             try:
                 student, score = grader.finished()
             except (EOFError, OSError, pickle.UnpicklingError):  # the grading process died
                 student, score = grader.student, None
-                grader = replace(grader, "grading this submission stopped unexpectedly")
+                grader = replace(grader, _("grading this submission stopped unexpectedly"))
             busy -= 1
             progress(student, score)
             give_next(grader)
         for grader in graders:
             if grader.student and time.monotonic() - grader.since > SUBMISSION_TIME_LIMIT:
                 student = grader.student
-                fresh = replace(grader, f"grading did not finish within {SUBMISSION_TIME_LIMIT} s")
+                fresh = replace(grader, _("grading did not finish within {seconds} s").format(
+                    seconds=SUBMISSION_TIME_LIMIT))
                 busy -= 1
                 progress(student, None)
                 give_next(fresh)
@@ -289,13 +295,16 @@ def _number(value: float) -> str:
 
 def summary(rows: list[tuple[str, dict]]) -> str:
     if not rows:
-        return "no submissions graded"
-    totals = [float(document["score"]) for _, document in rows]
-    lines = [(f"{len(rows)} students, mean {statistics.mean(totals):.1f} / {course.MAX_SCORE:g}, "
-              f"median {statistics.median(totals):.1f}")]
+        return _("no submissions graded")
+    totals = [float(document["score"]) for _student, document in rows]
+    lines = [ngettext("{count} student, mean {mean} / {max_score}, median {median}",
+                      "{count} students, mean {mean} / {max_score}, median {median}", len(rows)).format(
+        count=len(rows), mean=f"{statistics.mean(totals):.1f}", max_score=f"{course.MAX_SCORE:g}",
+        median=f"{statistics.median(totals):.1f}")]
     for exercise in course.EXERCISES:
-        full = sum(function_scores(d)[exercise.name] >= exercise.points - 1e-9 for _, d in rows)
-        lines.append(f"  {exercise.name:<24} {100 * full / len(rows):5.1f}% full marks")
+        full = sum(function_scores(d)[exercise.name] >= exercise.points - 1e-9 for _student, d in rows)
+        share = _("{percent}% full marks").format(percent=f"{100 * full / len(rows):5.1f}")
+        lines.append(f"  {exercise.name:<24} {share}")
     return "\n".join(lines)
 
 
@@ -307,11 +316,11 @@ def run_grade_batch(args: argparse.Namespace) -> int:
 
     submissions = args.submissions
     if not submissions.is_dir():
-        raise UsageError(f"no such directory: {submissions}")
+        raise UsageError(_("no such directory: {folder}").format(folder=submissions))
     shard = parse_shard(args.shard)
     jobs = args.jobs or os.cpu_count() or 1
     if jobs < 1:
-        raise UsageError("--jobs must be at least 1")
+        raise UsageError(_("--jobs must be at least 1"))
     from grader import recorded
 
     recorded.check_seed(args.seed)
@@ -320,8 +329,10 @@ def run_grade_batch(args: argparse.Namespace) -> int:
     _check_state(output, args.seed, args.force)
     mine = students(submissions, shard)
     todo = [s for s in mine if args.force or not _graded(output, s)]
-    print(f"{len(mine)} students in this shard, {len(mine) - len(todo)} already graded, "
-          f"{len(todo)} to grade with {jobs} jobs", file=sys.stderr)
+    print(ngettext("{count} student in this shard, {done} already graded, {todo} to grade with {jobs} jobs",
+                   "{count} students in this shard, {done} already graded, {todo} to grade with {jobs} jobs",
+                   len(mine)).format(count=len(mine), done=len(mine) - len(todo), todo=len(todo), jobs=jobs),
+          file=sys.stderr)
 
     if todo:
         forkserver.start_server(connections=min(jobs, len(todo)))
@@ -330,7 +341,7 @@ def run_grade_batch(args: argparse.Namespace) -> int:
         _grade_class(todo, submissions.resolve(), output.resolve(), args.seed, jobs, _progress_printer(len(todo)))
     rows = write_gradebook(output)
     print(summary([(s, d) for s, d in rows if s in set(mine)]), file=sys.stderr)
-    print(f"gradebook: {output / 'gradebook.csv'}", file=sys.stderr)
+    print(_("gradebook: {path}").format(path=output / "gradebook.csv"), file=sys.stderr)
     from grader.class_report import after_grading
 
     print(after_grading(output, complete=shard[1] == 1), file=sys.stderr)
@@ -349,8 +360,9 @@ def _progress_printer(total: int):
         elapsed = time.monotonic() - started
         rate = done / elapsed * 60 if elapsed else 0.0
         left = (total - done) / (done / elapsed) if done and elapsed else 0.0
-        shown = "error" if score is None else f"{score:g}"
-        line = f"[{done}/{total}] {rate:.0f}/min, {left:.0f} s left — {student}: {shown}"
+        shown = _("error") if score is None else f"{score:g}"
+        line = _("[{done}/{total}] {rate}/min, {left} s left — {student}: {score}").format(
+            done=done, total=total, rate=f"{rate:.0f}", left=f"{left:.0f}", student=student, score=shown)
         print(("\r\033[K" if terminal else "") + line, end="" if terminal and done < total else "\n",
               file=sys.stderr, flush=True)
 
@@ -364,7 +376,8 @@ def _seed_of(folder: Path) -> int | None:
     try:
         return json.loads(state.read_text(encoding="utf-8")).get("seed")
     except (OSError, ValueError, AttributeError):
-        raise UsageError(f"{state} cannot be read: was {folder} written by grade-batch?") from None
+        raise UsageError(_("{state} cannot be read: was {folder} written by grade-batch?").format(
+            state=state, folder=folder)) from None
 
 
 def run_merge(args: argparse.Namespace) -> int:
@@ -373,14 +386,14 @@ def run_merge(args: argparse.Namespace) -> int:
     output = args.output
     for folder in args.folders:
         if not folder.is_dir():
-            raise UsageError(f"no such directory: {folder}")
+            raise UsageError(_("no such directory: {folder}").format(folder=folder))
     # Every folder's seed first: slices graded on other inputs must not be joined, and
     # nothing is copied until that is known.
     seeds = {folder: _seed_of(folder) for folder in args.folders}
     known = {seed for seed in seeds.values() if seed is not None}
     if len(known) > 1:
         listed = ", ".join(f"{folder} (--seed {seed})" for folder, seed in seeds.items())
-        raise UsageError(f"the folders were graded with different seeds: {listed}")
+        raise UsageError(_("the folders were graded with different seeds: {folders}").format(folders=listed))
     output.mkdir(parents=True, exist_ok=True)
     for folder in args.folders:
         if folder.resolve() == output.resolve():
@@ -391,7 +404,7 @@ def run_merge(args: argparse.Namespace) -> int:
         (output / STATE_FILE).write_text(json.dumps({"seed": known.pop()}) + "\n", encoding="utf-8")
     rows = write_gradebook(output)
     print(summary(rows), file=sys.stderr)
-    print(f"gradebook: {output / 'gradebook.csv'}", file=sys.stderr)
+    print(_("gradebook: {path}").format(path=output / "gradebook.csv"), file=sys.stderr)
     from grader.class_report import after_grading
 
     print(after_grading(output), file=sys.stderr)

@@ -34,6 +34,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader.i18n import _
+
 CLONE_NEWNS = 0x00020000
 CLONE_NEWUTS = 0x04000000
 CLONE_NEWIPC = 0x08000000
@@ -150,27 +152,31 @@ class Lockdown:
     no_capabilities: bool = False
 
     def sentence(self) -> str:
-        parts = ["student code ran in separate worker processes with hard time, memory, file-size "
-                 "and process limits and a minimal environment"]
+        """Which layers were in force, in the language being spoken (in a worker: the
+        grader's, sent with the worker's spec)."""
+        layers = []
         if self.session:
-            parts.append("without a terminal")
+            layers.append(_("without a terminal"))
         if self.pid_namespace:
-            parts.append("in a process namespace of its own (killed whole after grading)")
+            layers.append(_("in a process namespace of its own (killed whole after grading)"))
         if self.new_root:
-            parts.append(f"seeing only Python, its libraries and a private {WORKDIR_SIZE} scratch folder "
-                         "(not the grader's checkout, the reference solutions or other submissions)")
+            layers.append(_("seeing only Python, its libraries and a private {size} scratch folder "
+                            "(not the grader's checkout, the reference solutions or other submissions)")
+                          .format(size=WORKDIR_SIZE))
         else:
-            parts.append("WITHOUT a private file system (no mount namespace available): it could read "
-                         "whatever the grading user can")
+            layers.append(_("WITHOUT a private file system (no mount namespace available): it could read "
+                            "whatever the grading user can"))
         if self.no_network:
-            parts.append("without network")
+            layers.append(_("without network"))
         if self.own_uid:
-            parts.append("as an unprivileged user of its own")
+            layers.append(_("as an unprivileged user of its own"))
         elif self.no_capabilities:
-            parts.append("in a user namespace without privileges")
+            layers.append(_("in a user namespace without privileges"))
         else:
-            parts.append("WITH the grading user's own rights (no user namespace available)")
-        return ", ".join(parts)
+            layers.append(_("WITH the grading user's own rights (no user namespace available)"))
+        # Each layer is a phrase of its own, in a list: no word order to get wrong.
+        return _("student code ran in separate worker processes with hard time, memory, file-size "
+                 "and process limits and a minimal environment, {layers}").format(layers=_(", ").join(layers))
 
 
 def _mount(source: str | None, target: str, fstype: str | None, flags: int, options: str | None = None) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from grader import course
+from grader.i18n import _
 
 SOLUTIONS = Path(__file__).resolve().parent.parent / "solutions"
 MAX_SOURCE_BYTES = 2_000_000  # a course file is a few kilobytes: anything larger is refused
@@ -43,16 +44,16 @@ def read_submitted(path: Path) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise SubmittedFileProblem(f"{name} is a symbolic link: submit the file itself, "
-                                       f"not a link to it") from None
-        raise SubmittedFileProblem(f"{name} could not be read ({error.strerror})") from None
+            raise SubmittedFileProblem(_("{file} is a symbolic link: submit the file itself, not a link to it")
+                                       .format(file=name)) from None
+        raise SubmittedFileProblem(_unreadable(name, error)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise SubmittedFileProblem(f"{name} is not a regular file: submit an ordinary Python file")
+            raise SubmittedFileProblem(_("{file} is not a regular file: submit an ordinary Python file")
+                                       .format(file=name))
         if info.st_size > MAX_SOURCE_BYTES:
-            raise SubmittedFileProblem(f"{name} is larger than {MAX_SOURCE_BYTES // 1_000_000} MB: "
-                                       f"a course file is a few kilobytes of Python")
+            raise SubmittedFileProblem(_too_large(name))
         data = os.read(fd, MAX_SOURCE_BYTES + 1)
         while len(data) <= MAX_SOURCE_BYTES:
             more = os.read(fd, MAX_SOURCE_BYTES + 1 - len(data))
@@ -60,13 +61,21 @@ def read_submitted(path: Path) -> bytes:
                 break
             data += more
         if len(data) > MAX_SOURCE_BYTES:
-            raise SubmittedFileProblem(f"{name} is larger than {MAX_SOURCE_BYTES // 1_000_000} MB: "
-                                       f"a course file is a few kilobytes of Python")
+            raise SubmittedFileProblem(_too_large(name))
         return data
     except OSError as error:
-        raise SubmittedFileProblem(f"{name} could not be read ({error.strerror})") from None
+        raise SubmittedFileProblem(_unreadable(name, error)) from None
     finally:
         os.close(fd)
+
+
+def _unreadable(name: str, error: OSError) -> str:
+    return _("{file} could not be read ({why})").format(file=name, why=error.strerror)
+
+
+def _too_large(name: str) -> str:
+    return _("{file} is larger than {size} MB: a course file is a few kilobytes of Python").format(
+        file=name, size=MAX_SOURCE_BYTES // 1_000_000)
 
 
 POSITIONAL_ONLY, POSITIONAL_OR_KEYWORD, VAR_POSITIONAL, KEYWORD_ONLY, VAR_KEYWORD = range(5)
@@ -112,20 +121,21 @@ def _bound_at_top_level(tree: ast.Module) -> set[str]:
 
 
 def _block(node: ast.AST) -> str:
+    """Where a definition sits, as a phrase that completes "it is defined ..."."""
     if isinstance(node, ast.ClassDef):
-        return f"inside `class {node.name}`"
+        return _("inside {code}").format(code=f"`class {node.name}`")
     if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-        return f"inside `def {node.name}`"
+        return _("inside {code}").format(code=f"`def {node.name}`")
     if isinstance(node, ast.If):
         test = ast.unparse(node.test)
-        return f"under `if {test[:40]}{'…' if len(test) > 40 else ''}:`"
+        return _("under {code}").format(code=f"`if {test[:40]}{'…' if len(test) > 40 else ''}:`")
     if isinstance(node, ast.For | ast.While | ast.AsyncFor):
-        return "inside a loop"
+        return _("inside a loop")
     if isinstance(node, ast.Try):
-        return "inside a `try:` block"
+        return _("inside a `try:` block")
     if isinstance(node, ast.With | ast.AsyncWith):
-        return "inside a `with` block"
-    return "inside another block"
+        return _("inside a `with` block")
+    return _("inside another block")
 
 
 def _nested_definition(tree: ast.Module, name: str) -> str | None:
@@ -259,23 +269,22 @@ def signature_problem(exercise: course.Exercise, parameters: list[Parameter] | N
     handout = handout_parameters(exercise)
     if parameters is None or not handout or _compatible(parameters, handout):
         return None
-    return (f"{render_signature(exercise.name, parameters)} does not match the handout's "
-            f"{render_signature(exercise.name, handout)}: keep the stub's parameter names, order "
-            f"and defaults, since the grader calls {exercise.name} with them")
+    return _("{written} does not match the handout's {handout}: keep the stub's parameter names, order "
+             "and defaults, since the grader calls {function} with them").format(
+        written=render_signature(exercise.name, parameters), handout=render_signature(exercise.name, handout),
+        function=exercise.name)
 
 
 def missing_function_problem(path: Path, exercise: course.Exercise, found: list[str]) -> str:
-    """One sentence for a file that loads but lacks the exercise's function (it says
-    "has no function", which the runner reads as the status "missing")."""
+    """One sentence for a file that loads but lacks the exercise's function."""
     name = exercise.name
-    expected = f"`def {render_signature(name, handout_parameters(exercise))}`"
-    base = f"{path.name} has no function {name}"
+    said = dict(file=path.name, function=name, expected=f"`def {render_signature(name, handout_parameters(exercise))}`")
     tree = parse(path)
     if tree is not None:
         nested = _nested_definition(tree, name)
         if nested:
-            return (f"{base} at the top level: it is defined {nested} — move {expected} out "
-                    f"to the top level of the file, without indentation")
+            return _("{file} has no function {function} at the top level: it is defined {where} — move "
+                     "{expected} out to the top level of the file, without indentation").format(**said, where=nested)
         defined = list(_top_level_functions(tree))
     else:
         defined = list(found)
@@ -283,11 +292,14 @@ def missing_function_problem(path: Path, exercise: course.Exercise, found: list[
     candidates = [n for n in defined if n not in others and not n.startswith("_")]
     renamed = _close_name(name, candidates)
     if renamed:
-        return f"{base}, but it has {renamed}: the handout expects {expected} — rename {renamed} to {name}"
+        return _("{file} has no function {function}, but it has {renamed}: the handout expects {expected} — "
+                 "rename {renamed} to {function}").format(**said, renamed=renamed)
     elsewhere = _defined_elsewhere(path.parent, name, skip=path.name)
     if elsewhere:
-        return f"{base}, but {elsewhere} defines it: the grader only looks in {path.name} — move {name} there"
-    return f"{base}: the grader expected {expected} at the top level of the file, as in the stub"
+        return _("{file} has no function {function}, but {elsewhere} defines it: the grader only looks in "
+                 "{file} — move {function} there").format(**said, elsewhere=elsewhere)
+    return _("{file} has no function {function}: the grader expected {expected} at the top level of the "
+             "file, as in the stub").format(**said)
 
 
 def missing_file_problem(submission: Path, exercise: course.Exercise) -> str:
@@ -312,8 +324,9 @@ def missing_file_problem(submission: Path, exercise: course.Exercise) -> str:
                  (prefixed[0] if len(prefixed) == 1 else None))
     if match is not None:
         if match.endswith(".ipynb"):
-            return f"expected {expected}, found {match} — save its code as {expected} (notebooks are not graded)"
-        return f"expected {expected}, found {match} — rename it to {expected}"
+            return _("expected {expected}, found {found} — save its code as {expected} (notebooks are not "
+                     "graded)").format(expected=expected, found=match)
+        return _("expected {expected}, found {found} — rename it to {expected}").format(expected=expected, found=match)
     for pattern in (f"*/{expected}", f"*/*/{expected}"):
         try:
             nested = sorted(p for p in submission.glob(pattern) if not any(
@@ -322,12 +335,15 @@ def missing_file_problem(submission: Path, exercise: course.Exercise) -> str:
             nested = []
         if nested:
             folder = nested[0].parent
-            return (f"expected {expected} in {submission}, found it in {folder} — "
-                    f"run with --submission {folder}")
+            return _("expected {expected} in {submission}, found it in {folder} — run with --submission "
+                     "{folder}").format(expected=expected, submission=submission, folder=folder)
     elsewhere = _defined_elsewhere(submission, exercise.name, skip=expected)
     if elsewhere:
-        return f"expected {expected} in {submission}, found {exercise.name} in {elsewhere} — put it in {expected}"
-    return f"no file {expected} in {submission}: write {exercise.name} there"
+        return _("expected {expected} in {submission}, found {function} in {elsewhere} — put it in "
+                 "{expected}").format(expected=expected, submission=submission, function=exercise.name,
+                                      elsewhere=elsewhere)
+    return _("no file {expected} in {submission}: write {function} there").format(
+        expected=expected, submission=submission, function=exercise.name)
 
 
 def _is_stub(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
@@ -353,9 +369,11 @@ def static_status(submission: Path, exercise: course.Exercise, trees: dict[str, 
         try:
             trees[exercise.module] = ast.parse(source or "", filename=path.name)
         except SyntaxError as error:
-            trees[exercise.module] = f"{path.name} line {error.lineno}: {error.msg}"
+            trees[exercise.module] = _("{file} line {line}: {error}").format(file=path.name, line=error.lineno,
+                                                                              error=error.msg)
         except (ValueError, RecursionError, MemoryError) as error:
-            trees[exercise.module] = f"{path.name} could not be parsed: {type(error).__name__}"
+            trees[exercise.module] = _("{file} could not be parsed: {error}").format(file=path.name,
+                                                                                   error=type(error).__name__)
     tree = trees[exercise.module]
     if isinstance(tree, str):
         return "syntax", tree

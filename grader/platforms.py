@@ -14,6 +14,9 @@ GitHub Classroom: ``.github/workflows/classroom.yml`` in the student's repositor
 exit status of ``python -m grader check NAME``), then the
 ``education/autograding-grading-reporter@v1`` step that adds them up.
 
+Both grade in the language the command was run in (``--lang``): students read the
+feedback in the course's language, whatever the grading machine's locale.
+
 Nothing here imports torch: ``run_autograder`` calls ``submission_folder`` before grading.
 """
 
@@ -22,11 +25,13 @@ from __future__ import annotations
 import argparse
 import re
 import shlex
+import textwrap
 import tomllib
 import zipfile
 from pathlib import Path
 
-from grader import course
+from grader import course, i18n
+from grader.i18n import N_, _
 from grader.paths import ROOT, UsageError
 
 # What the autograder needs besides its two scripts: the grader (with grader/assets),
@@ -35,6 +40,7 @@ BUNDLED = ("grader", "solutions", "pyproject.toml")
 NOT_BUNDLED = {"__pycache__", ".pytest_cache", ".hypothesis"}
 TORCH_CPU_INDEX = "https://download.pytorch.org/whl/cpu"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed, so that the same sources give the same zip
+LANGUAGE_NAMES = {"zh": N_("Chinese"), "en": N_("English")}
 
 SETUP_SH = """\
 #!/usr/bin/env bash
@@ -68,8 +74,10 @@ RUN_AUTOGRADER = """\
 # results/results.json. AUTOGRADER_ROOT and AUTOGRADER_PYTHON move it elsewhere (the
 # course's tests run it in a temporary folder).
 set -euo pipefail
-ROOT="${AUTOGRADER_ROOT:-/autograder}"
-PYTHON="${AUTOGRADER_PYTHON:-$ROOT/venv/bin/python}"
+ROOT="${{AUTOGRADER_ROOT:-/autograder}}"
+PYTHON="${{AUTOGRADER_PYTHON:-$ROOT/venv/bin/python}}"
+# The language the feedback is written in (the bundle's --lang).
+export COURSE_LANG={lang}
 cd "$ROOT/source"
 mkdir -p "$ROOT/results"
 # The student's files: at the top of the upload, or a folder or two down
@@ -80,13 +88,11 @@ SUBMISSION="$(PYTHONPATH="$ROOT/source" "$PYTHON" -P -c "$FIND" "$ROOT/submissio
 PYTHONPATH="$ROOT/source" exec "$PYTHON" -P -m grader grade --submission "$SUBMISSION" --output "$ROOT/results/results.json"
 """
 
-WORKFLOW_HEADER = """\
-# GitHub Classroom autograding: one step per exercise function, all or nothing on
-# `python -m grader check NAME`, worth its points in grader/course.py ({total:g} in all).
-# Written by `python -m grader classroom`: after changing points, run it again rather
-# than editing this file. Commit it to the assignment's template repository and leave
-# the assignment's own autograding tests empty (GitHub Classroom would overwrite it).
-"""
+WORKFLOW_HEADER = N_("GitHub Classroom autograding: one step per exercise function, all or nothing on "
+                     "`python -m grader check NAME`, worth its points in grader/course.py ({total} in all). "
+                     "Written by `python -m grader classroom`: after changing points, run it again rather than "
+                     "editing this file. Commit it to the assignment's template repository and leave the "
+                     "assignment's own autograding tests empty (GitHub Classroom would overwrite it).")
 
 
 def dependencies() -> tuple[str, list[str]]:
@@ -95,7 +101,7 @@ def dependencies() -> tuple[str, list[str]]:
     torch = [d for d in project["dependencies"] if re.match(r"torch\b", d)]
     others = [d for d in project["dependencies"] if d not in torch]
     if len(torch) != 1:
-        raise UsageError("pyproject.toml must list torch exactly once among its dependencies")
+        raise UsageError(_("pyproject.toml must list torch exactly once among its dependencies"))
     return torch[0], others
 
 
@@ -174,10 +180,11 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes, mode: int) -> None:
 def build_gradescope_bundle(output: Path) -> list[str]:
     """Write the autograder zip; the names it holds."""
     setup = SETUP_SH.format(install=install_commands("pip"))
+    run_autograder = RUN_AUTOGRADER.format(lang=i18n.language())
     temporary = output.with_name(output.name + ".tmp")
     with zipfile.ZipFile(temporary, "w") as archive:
         _add(archive, "setup.sh", setup.encode(), 0o755)
-        _add(archive, "run_autograder", RUN_AUTOGRADER.encode(), 0o755)
+        _add(archive, "run_autograder", run_autograder.encode(), 0o755)
         for file in _bundled_files():
             _add(archive, file.relative_to(ROOT).as_posix(), file.read_bytes(), 0o644)
         names = archive.namelist()
@@ -189,10 +196,12 @@ def classroom_workflow() -> str:
     """The text of ``.github/workflows/classroom.yml``."""
     fractional = [e.name for e in course.EXERCISES if e.points != int(e.points)]
     if fractional:  # the command grader reads max-score with parseInt
-        raise UsageError(f"GitHub Classroom takes whole points only; not so for {', '.join(fractional)}")
+        raise UsageError(_("GitHub Classroom takes whole points only; not so for {functions}").format(
+            functions=", ".join(fractional)))
     install = install_commands("python -m pip").replace("\n", "\n          ")
+    header = textwrap.wrap(_(WORKFLOW_HEADER).format(total=f"{course.MAX_SCORE:g}"), 86)
     lines = [
-        WORKFLOW_HEADER.format(total=course.MAX_SCORE),
+        *(f"# {line}" for line in header),
         "name: Autograding Tests",
         "'on': [push, workflow_dispatch, repository_dispatch]",
         "permissions:",
@@ -203,6 +212,8 @@ def classroom_workflow() -> str:
         "  run-autograding-tests:",
         "    runs-on: ubuntu-latest",
         "    if: github.actor != 'github-classroom[bot]'",
+        "    env:",
+        f"      COURSE_LANG: {i18n.language()}  # " + _("the language of the feedback"),
         "    steps:",
         "      - name: Checkout code",
         "        uses: actions/checkout@v4",
@@ -240,27 +251,31 @@ def classroom_workflow() -> str:
 def run_gradescope_bundle(args: argparse.Namespace) -> int:
     output: Path = args.output
     if not (ROOT / "solutions").is_dir():
-        raise UsageError("this is the student edition: it has no reference solutions to bundle; "
-                         "build the Gradescope bundle from the course's full repository")
+        raise UsageError(_("this is the student edition: it has no reference solutions to bundle; "
+                           "build the Gradescope bundle from the course's full repository"))
     if output.is_dir():
-        raise UsageError(f"--output is a directory, give a file name: {output}")
+        raise UsageError(_("--output is a directory, give a file name: {path}").format(path=output))
     if not output.resolve().parent.is_dir():
-        raise UsageError(f"the folder of --output does not exist: {output.parent}")
+        raise UsageError(_("the folder of --output does not exist: {folder}").format(folder=output.parent))
     names = build_gradescope_bundle(output)
     count = {folder: sum(n.startswith(f"{folder}/") for n in names) for folder in ("grader", "solutions")}
-    print(f"{output}: setup.sh, run_autograder, pyproject.toml, grader/ ({count['grader']} files), "
-          f"solutions/ ({count['solutions']} files)")
-    print("Upload it on Gradescope's Configure Autograder page (base image: Ubuntu 22.04 or newer).")
+    print(_("{path}: setup.sh, run_autograder, pyproject.toml, grader/ ({graders} files), solutions/ "
+            "({solutions} files)").format(path=output, graders=count["grader"], solutions=count["solutions"]))
+    print(_("Upload it on Gradescope's Configure Autograder page (base image: Ubuntu 22.04 or newer). "
+            "Its feedback is in {language}.").format(language=_(LANGUAGE_NAMES[i18n.language()])))
     return 0
 
 
 def run_classroom(args: argparse.Namespace) -> int:
     repository: Path = args.output
     if not repository.is_dir():
-        raise UsageError(f"no such directory: {repository} (give the root of the student repository)")
+        raise UsageError(_("no such directory: {folder} (give the root of the student repository)").format(
+            folder=repository))
     workflow = repository / ".github" / "workflows" / "classroom.yml"
     text = classroom_workflow()
     workflow.parent.mkdir(parents=True, exist_ok=True)
     workflow.write_text(text, encoding="utf-8")
-    print(f"{workflow}: {len(course.EXERCISES)} graded steps, {course.MAX_SCORE:g} points")
+    print(_("{path}: {steps} graded steps, {points} points, feedback in {language}").format(
+        path=workflow, steps=len(course.EXERCISES), points=f"{course.MAX_SCORE:g}",
+        language=_(LANGUAGE_NAMES[i18n.language()])))
     return 0

@@ -11,7 +11,9 @@ success rate, a crash) is decided by running that check of the grader again
 
 The scripts import the small helpers below (``show``, ``same_values``,
 ``difference``, ``copies``, ``changes``, ``guarded``, ``check_again``), so that
-what they do themselves stays a few obvious lines.
+what they do themselves stays a few obvious lines. A script is written in the
+language the grader speaks (its comments, what it prints, its docstring), and
+speaks it when it runs (``speak``).
 """
 
 from __future__ import annotations
@@ -28,13 +30,19 @@ from typing import Any
 
 import torch
 
-from grader import course
+from grader import course, i18n
 from grader.feedback import describe, import_lines, largest_error, python_literal
 from grader.paths import ROOT, UsageError, exercises, submission_folder
 from grader.sandbox import CALL_TIMEOUT  # what the grader allows a call, in seconds
+from grader.i18n import N_, _
 from grader.verdict import CheckVerdict, Counterexample, Form, Role, Status
 
 WIDTH = 88  # of the script's docstring
+# What the scripts print before a value.
+EXPECTED = N_("expected:")
+RECEIVED = N_("received:")
+UNCHANGED = N_("every argument keeps its values")
+CHANGED = N_("changed in place:")
 
 
 # ---- what the scripts import ------------------------------------------------------
@@ -66,14 +74,18 @@ def difference(received: Any, expected: Any) -> str:
     dtype, else the largest error and where it is."""
     if isinstance(expected, tuple | list):
         if not isinstance(received, tuple | list) or len(received) != len(expected):
-            return f"expected a {type(expected).__name__} of {len(expected)}, received {show(received)}"
-        return "; ".join(f"item {i}: {difference(r, e)}" for i, (r, e) in enumerate(zip(received, expected)))
+            return _("expected a {type} of {count}, received {received}").format(
+                type=type(expected).__name__, count=len(expected), received=show(received))
+        return _("; ").join(_("item {index}: {difference}").format(index=i, difference=difference(r, e))
+                            for i, (r, e) in enumerate(zip(received, expected)))
     if type(received) is not torch.Tensor:
-        return f"expected a torch.Tensor, received {show(received)}"
+        return _("expected a torch.Tensor, received {received}").format(received=show(received))
     if received.shape != expected.shape:
-        return f"expected shape {tuple(expected.shape)}, received shape {tuple(received.shape)}"
+        return _("expected shape {expected}, received shape {received}").format(
+            expected=tuple(expected.shape), received=tuple(received.shape))
     if received.dtype != expected.dtype:
-        return f"expected dtype {expected.dtype}, received dtype {received.dtype}"
+        return _("expected dtype {expected}, received dtype {received}").format(
+            expected=expected.dtype, received=received.dtype)
     return largest_error(received.detach(), expected)
 
 
@@ -130,9 +142,10 @@ def changes(before: dict[str, dict[str, torch.Tensor]], arguments: dict[str, Any
         now = tensors(value)
         for path, was in before[name].items():
             if path not in now or not _same_bits(now[path], was):
-                which = f"{name} (its tensor {path})" if path else name
-                after = show(now[path].detach()) if path in now else "gone"
-                found.append(f"{which}: was {show(was)}, now {after}")
+                which = _("{name} (its tensor {path})").format(name=name, path=path) if path else name
+                after = show(now[path].detach()) if path in now else _("gone")
+                found.append(_("{which}: was {before}, now {after}").format(which=which, before=show(was),
+                                                                            after=after))
     return found
 
 
@@ -148,25 +161,31 @@ def guarded(seconds: float = CALL_TIMEOUT) -> Iterator[None]:
     than this script's exit status."""
 
     def give_up(signum: int, frame: Any) -> None:
-        raise TookTooLong(f"the call did not return within {seconds:g} s, the grader's limit "
-                          "(an endless loop?)")
+        raise TookTooLong(_("the call did not return within {seconds} s, the grader's limit (an endless loop?)")
+                          .format(seconds=f"{seconds:g}"))
 
     previous = signal.signal(signal.SIGALRM, give_up)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     except SystemExit as exit_:
-        raise RuntimeError(f"your code called sys.exit({exit_.code!r}); a function should return") from exit_
+        raise RuntimeError(_("your code called {call}; a function should return").format(
+            call=f"sys.exit({exit_.code!r})")) from exit_
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 
 
-def check_again(function: str, title: str, file: str | Path) -> int:
-    """Run the grader's check ``title`` of ``function`` again on ``file`` (all of the
-    function's checks, with the default seed, as ``python -m grader check`` does) and
-    print its verdict. Returns the exit status for a script: 0 when it passes, 1 when
-    it does not, 2 when the grader no longer has that check."""
+def speak(lang: str) -> None:
+    """Print in ``lang``, the language the script was written in."""
+    i18n.set_language(lang)
+
+
+def check_again(function: str, key: str, file: str | Path) -> int:
+    """Run the grader's check ``key`` (its English title, in any language) of ``function``
+    again on ``file`` (all of the function's checks, with the default seed, as ``python
+    -m grader check`` does) and print its verdict. Returns the exit status for a script:
+    0 when it passes, 1 when it does not, 2 when the grader no longer has that check."""
     from grader.report_text import check_text
     from grader.runner import DEFAULT_SEED, grade_exercise
     from grader.session import start_fork_server
@@ -174,15 +193,17 @@ def check_again(function: str, title: str, file: str | Path) -> int:
     exercise = course.BY_NAME[function]
     start_fork_server()
     result = grade_exercise(exercise, Path(file).parent, seed=DEFAULT_SEED)
-    verdict = next((c for c in result.checks if c.title == title), None)
+    # TODO(merge): c.key once every CheckVerdict has it (the title is the key in English).
+    verdict = next((c for c in result.checks if getattr(c, "key", c.title) == key), None)
     if verdict is None:
-        print(f"the grader has no check “{title}” of {function} any more: "
-              f"run python -m grader repro {function} again")
+        print(_("the grader has no check “{check}” of {function} any more: run python -m grader repro "
+                "{function} again").format(check=_(key), function=function))
         return 2
     if verdict.passed:
-        print(f"passed: {title}")
+        print(_("passed: {check}").format(check=verdict.title))
         if not result.passed:
-            print(f"{function} still fails other checks: run python -m grader check {function}")
+            print(_("{function} still fails other checks: run python -m grader check {function}").format(
+                function=function))
         return 0
     print(check_text(verdict))
     return 1
@@ -195,25 +216,26 @@ def run_repro(args: argparse.Namespace) -> int:
     """``python -m grader repro NAME [--submission DIR]``."""
     submission = submission_folder(args.submission)
     if args.name in course.LECTURES:
-        raise UsageError(f"repro takes one function, not a module: e.g. python -m grader repro "
-                         f"{next(e.name for e in course.EXERCISES if e.module == args.name)}")
+        raise UsageError(_("repro takes one function, not a module: e.g. python -m grader repro {function}")
+                         .format(function=next(e.name for e in course.EXERCISES if e.module == args.name)))
     [exercise] = exercises([args.name])
     from grader import session
 
     [result] = session.grade(submission, [exercise])
     if result.passed:
-        print(f"{exercise.name} passes every check: there is no failure to reproduce.")
+        print(_("{function} passes every check: there is no failure to reproduce.").format(function=exercise.name))
         return 0
     lead = result.lead
     if lead is None:  # one cause for the whole function: not written, waiting, missing, banned...
-        print(f"no failure to reproduce: {' '.join(result.message.split())}")
+        print(_("no failure to reproduce: {why}").format(why=" ".join(result.message.split())))
         return 1
     script = Path.cwd() / f"repro_{exercise.name}.py"
     try:
         script.write_text(script_text(lead, submission / f"{exercise.module}.py"), encoding="utf-8")
     except OSError as error:
-        raise UsageError(f"cannot write {script}: {error.strerror}") from None
-    print(f"wrote {script}: `python {script}` exits 1 while the failure reproduces, 0 once it is fixed")
+        raise UsageError(_("cannot write {path}: {why}").format(path=script, why=error.strerror)) from None
+    print(_("wrote {path}: {command} exits 1 while the failure reproduces, 0 once it is fixed").format(
+        path=script, command=f"`python {script}`"))
     return 0
 
 
@@ -224,7 +246,8 @@ def script_text(verdict: CheckVerdict, file: Path) -> str:
     imports = set(example.imports) if example else set()
     body: list[str] = []
     if example is not None:
-        body += ["", "# The failing input, as the feedback shows it (as small as the grader could make it)."]
+        body += ["", _comment(_("The failing input, as the feedback shows it (as small as the grader could make "
+                                "it)."))]
         body += [f"{a.name} = {a.source}" for a in example.arguments]
     expected = _expected_answer(verdict)
     form = _form(verdict, expected is not None)
@@ -242,6 +265,7 @@ def script_text(verdict: CheckVerdict, file: Path) -> str:
     else:
         body += _check_again_lines(verdict, file)
         names = ["check_again", "guarded", "show"] if example else ["check_again"]
+    names.append("speak")
     head = [
         f'"""{_docstring(verdict, file, form)}"""',
         "",
@@ -249,11 +273,15 @@ def script_text(verdict: CheckVerdict, file: Path) -> str:
         "import sys",
         *(["import traceback"] if form is None and example is not None else []),
         "",
-        f"sys.path.append({str(ROOT)!r})  # the course's folder, for `grader` where it is not installed",
+        f"sys.path.append({str(ROOT)!r})  " + _comment(_("the course's folder, for `grader` where it is not "
+                                                           "installed")),
         "",
-        *import_lines(imports | {f"from grader.repro import {', '.join(names)}"}),
+        *import_lines(imports | {f"from grader.repro import {', '.join(sorted(names))}"}),
         "",
-        f"# {verdict.function}, imported from your file by its path: this script runs from any folder.",
+        f"speak({i18n.language()!r})  " + _comment(_("what this script prints, in the language it is written in")),
+        "",
+        _comment(_("{function}, imported from your file by its path: this script runs from any folder.").format(
+            function=verdict.function)),
         f"spec = importlib.util.spec_from_file_location({verdict.module!r}, {str(file)!r})",
         "module = importlib.util.module_from_spec(spec)",
         f"sys.modules[{verdict.module!r}] = module",
@@ -326,6 +354,20 @@ def _rebuilt(example: Counterexample) -> dict[str, Any]:
     return {a.name: _evaluated(a.source, example.imports) for a in example.arguments}
 
 
+def _comment(text: str) -> str:
+    return f"# {text}"
+
+
+def _printed(text: str) -> str:
+    """Python that prints ``text`` (a sentence of the script's language)."""
+    return f"print({text!r})"
+
+
+def _guard_line(indent: str = "") -> str:
+    return f"{indent}with guarded(seconds={CALL_TIMEOUT:g}):  " + _comment(
+        _("as in the grader: stopped after {seconds} s").format(seconds=f"{CALL_TIMEOUT:g}"))
+
+
 def _call(verdict: CheckVerdict) -> str:
     arguments = verdict.counterexample.arguments if verdict.counterexample else ()
     return f"{verdict.function}({', '.join(f'{a.name}={a.name}' for a in arguments)})"
@@ -336,16 +378,18 @@ def _close_lines(verdict: CheckVerdict, expected: str) -> list[str]:
     tolerance = f"rtol={expectation.rtol!r}, atol={expectation.atol!r}"
     return [
         "",
-        f"# What the reference gives, compared up to rounding ({tolerance}; NaN equals NaN).",
+        _comment(_("What the reference gives, compared up to rounding ({tolerance}; NaN equals NaN).").format(
+            tolerance=tolerance)),
         f"expected = {expected}",
-        'print("expected:", show(expected))',
+        f"print({_(EXPECTED)!r}, show(expected))",
         "",
-        f"with guarded(seconds={CALL_TIMEOUT:g}):  # as in the grader: stopped after {CALL_TIMEOUT:g} s",
+        _guard_line(),
         f"    received = {_call(verdict)}",
-        'print("received:", show(received))',
+        f"print({_(RECEIVED)!r}, show(received))",
         "",
         f"if same_values(received, expected, {tolerance}):",
-        f'    print("{verdict.function} now gives the expected answer on this input.")',
+        "    " + _printed(_("{function} now gives the expected answer on this input.").format(
+            function=verdict.function)),
         "    sys.exit(0)",
         "print(difference(received, expected))",
         "sys.exit(1)",
@@ -356,15 +400,16 @@ def _raises_lines(verdict: CheckVerdict) -> list[str]:
     error = verdict.expectation.error
     return [
         "",
-        f'print("expected: {error}")',
+        f"print({_(EXPECTED)!r}, {error!r})",
         "try:",
-        f"    with guarded(seconds={CALL_TIMEOUT:g}):  # as in the grader: stopped after {CALL_TIMEOUT:g} s",
+        _guard_line("    "),
         f"        received = {_call(verdict)}",
         f"except {error} as error:",
-        f'    print(f"received: {error}: {{error}}")',
-        f'    print("{verdict.function} now raises {error} on this input, as it should.")',
+        f'    print({_(RECEIVED)!r}, f"{error}: {{error}}")',
+        "    " + _printed(_("{function} now raises {error} on this input, as it should.").format(
+            function=verdict.function, error=error)),
         "    sys.exit(0)",
-        'print("received:", show(received))',
+        f"print({_(RECEIVED)!r}, show(received))",
         "sys.exit(1)",
     ]
 
@@ -374,19 +419,19 @@ def _unchanged_lines(verdict: CheckVerdict) -> list[str]:
     inputs = ", ".join(f"{a.name!r}: {a.name}" for a in arguments)
     return [
         "",
-        "# A copy of every tensor the arguments hold (a model's weights, a function's tensors too).",
+        _comment(_("A copy of every tensor the arguments hold (a model's weights, a function's tensors too).")),
         f"inputs = {{{inputs}}}",
         "before = copies(inputs)",
-        'print("expected: every argument keeps its values")',
+        f"print({_(EXPECTED)!r}, {_(UNCHANGED)!r})",
         "",
-        f"with guarded(seconds={CALL_TIMEOUT:g}):  # as in the grader: stopped after {CALL_TIMEOUT:g} s",
+        _guard_line(),
         f"    {_call(verdict)}",
         "",
         "changed = changes(before, inputs)",
         "if not changed:",
-        f'    print("{verdict.function} now leaves its arguments as they were.")',
+        "    " + _printed(_("{function} now leaves its arguments as they were.").format(function=verdict.function)),
         "    sys.exit(0)",
-        'print("received: changed in place:")',
+        f"print({_(RECEIVED)!r}, {_(CHANGED)!r})",
         "for change in changed:",
         '    print("   ", change)',
         "sys.exit(1)",
@@ -399,16 +444,18 @@ def _check_again_lines(verdict: CheckVerdict, file: Path) -> list[str]:
         lines += [
             "",
             "try:",
-            f"    with guarded(seconds={CALL_TIMEOUT:g}):  # as in the grader: stopped after {CALL_TIMEOUT:g} s",
+            _guard_line("    "),
             f"        received = {_call(verdict)}",
-            '    print("received:", show(received))',
-            "except Exception:  # shown here; whether it should have raised is for the check to say",
+            f"    print({_(RECEIVED)!r}, show(received))",
+            "except Exception:  " + _comment(_("shown here; whether it should have raised is for the check to say")),
             "    traceback.print_exc()",
         ]
+    # TODO(merge): verdict.key once every CheckVerdict has it (the title is the key in English).
+    key = getattr(verdict, "key", verdict.title)
     return lines + [
         "",
-        "# The grader's own check, run again on your file: its verdict is this script's.",
-        f"sys.exit(check_again({verdict.function!r}, {verdict.title!r}, {str(file)!r}))",
+        _comment(_("The grader's own check, run again on your file: its verdict is this script's.")),
+        f"sys.exit(check_again({verdict.function!r}, {key!r}, {str(file)!r}))",
     ]
 
 
@@ -416,38 +463,57 @@ def _how(verdict: CheckVerdict, form: Form | None) -> str:
     """What the script does and what its exit status says, in a paragraph."""
     name = verdict.function
     if form is Form.CLOSE:
-        return (f"It calls {name} on the smallest failing input, prints the expected answer against the "
-                f"one received, and exits 1 while {name} gives this wrong answer, 0 once it gives the "
-                "expected one.")
+        return _("It calls {function} on the smallest failing input, prints the expected answer against the one "
+                 "received, and exits 1 while {function} gives this wrong answer, 0 once it gives the expected "
+                 "one.").format(function=name)
     if form is Form.RAISES:
-        return (f"It calls {name} on the smallest failing input and exits 1 while the call does not "
-                f"raise {verdict.expectation.error}, 0 once it does.")
+        return _("It calls {function} on the smallest failing input and exits 1 while the call does not raise "
+                 "{error}, 0 once it does.").format(function=name, error=verdict.expectation.error)
     if form is Form.UNCHANGED:
-        return (f"It calls {name} on the smallest failing input and exits 1 while the call changes the "
-                "values of its arguments (or of the tensors they hold), 0 once it leaves them as they were.")
-    why = {Status.CRASHED: "The call crashed in the grader", Status.TIMED_OUT: "The call timed out in the grader"}
-    return (why.get(verdict.status, "This check is not decided by one answer alone (several calls, a success "
-                                    "rate, gradients, the kind of the answer)")
-            + f", so the script calls {name} on the input the feedback shows (stopped after the grader's "
-            "time limit; an error shows its traceback), then runs the grader's own check again on your "
-            "file and exits with its verdict: 1 while the check fails, 0 once it passes.")
+        return _("It calls {function} on the smallest failing input and exits 1 while the call changes the values "
+                 "of its arguments (or of the tensors they hold), 0 once it leaves them as they were.").format(
+            function=name)
+    return _(CHECKED_AGAIN.get(verdict.status, CHECKED_AGAIN[None])).format(function=name)
+
+
+# Why a script runs the grader's check again, and what it does then.
+CHECKED_AGAIN = {
+    Status.CRASHED: N_("The call crashed in the grader, so the script calls {function} on the input the feedback "
+                       "shows (stopped after the grader's time limit; an error shows its traceback), then runs "
+                       "the grader's own check again on your file and exits with its verdict: 1 while the check "
+                       "fails, 0 once it passes."),
+    Status.TIMED_OUT: N_("The call timed out in the grader, so the script calls {function} on the input the "
+                         "feedback shows (stopped after the grader's time limit; an error shows its traceback), "
+                         "then runs the grader's own check again on your file and exits with its verdict: 1 "
+                         "while the check fails, 0 once it passes."),
+    None: N_("This check is not decided by one answer alone (several calls, a success rate, gradients, the kind "
+             "of the answer), so the script calls {function} on the input the feedback shows (stopped after the "
+             "grader's time limit; an error shows its traceback), then runs the grader's own check again on "
+             "your file and exits with its verdict: 1 while the check fails, 0 once it passes."),
+}
+
+
+def _wrapped(text: str) -> str:
+    """A paragraph at the docstring's width (a Chinese one, without spaces, stays whole)."""
+    return textwrap.fill(text, WIDTH)
 
 
 def _docstring(verdict: CheckVerdict, file: Path, form: Form | None) -> str:
     name = verdict.function
     first, *rest = verdict.message.splitlines() or [""]
     text = "\n".join([
-        f"Reproduces the failure of {name} that `python -m grader check {name}` shows.",
+        _("Reproduces the failure of {function} that {command} shows.").format(
+            function=name, command=f"`python -m grader check {name}`"),
         "",
-        f"Property: {verdict.title}",
-        *([textwrap.fill(verdict.statement, WIDTH)] if verdict.statement else []),
-        textwrap.fill(f"What went wrong: {first}", WIDTH), *rest,
+        _("Property: {check}").format(check=verdict.title),
+        *([_wrapped(verdict.statement)] if verdict.statement else []),
+        _wrapped(_("What went wrong: {message}").format(message=first)), *rest,
         "",
-        f"Your function comes from {file}",
-        textwrap.fill(f"{_how(verdict, form)} Then run `python -m grader check {name}`: other inputs "
-                      "and checks may still fail.", WIDTH),
+        _("Your function comes from {path}").format(path=file),
+        _wrapped(_("{how} Then run {command}: other inputs and checks may still fail.").format(
+            how=_how(verdict, form), command=f"`python -m grader check {name}`")),
         "",
-        f"Run it from any folder, with the course's Python:  python repro_{name}.py",
+        _("Run it from any folder, with the course's Python:  {command}").format(command=f"python repro_{name}.py"),
     ])
     # Inside a triple-quoted string: backslashes and triple quotes written so that they stay text.
     return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"') + "\n"

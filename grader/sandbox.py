@@ -25,8 +25,9 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from grader import layout, wire
+from grader import i18n, layout, wire
 from grader.forkserver import ForkServerFailed, server
+from grader.i18n import N_, _
 
 # Generous for the course's small inputs; a student's infinite loop costs this much.
 CALL_TIMEOUT = 10.0
@@ -39,6 +40,14 @@ LIMITS = {
 }
 
 
+
+# What a signal that ended a worker most likely means.
+DEATHS = {
+    "SIGSEGV": N_("the process running your code crashed with a segmentation fault (SIGSEGV)"),
+    "SIGKILL": N_("the process running your code was killed (SIGKILL): it may have used too much memory"),
+    "SIGXCPU": N_("the process running your code used up its CPU time limit"),
+    "SIGXFSZ": N_("the process running your code wrote a file larger than the limit"),
+}
 
 # Folders a worker must not see, even where they lie inside what its root shows
 # (a checkout under /usr, say: grader.isolation covers them): the reference
@@ -164,12 +173,14 @@ class Worker:
             "workdir": self.workdir,
             "scratch": scratch_mount_point(),
             "cpus": sorted(os.sched_getaffinity(0)),
+            "lang": i18n.language(),  # the worker's sentences (not the fork server's environment's)
         }
         try:
             self.pid, self._handle, self._whole = server().start(spec, theirs)
         except ForkServerFailed as error:
             shutil.rmtree(self.workdir, ignore_errors=True)
-            raise WorkerLost(f"the grader could not start a process for your code: {error}") from None
+            raise WorkerLost(_("the grader could not start a process for your code: {error}").format(
+                error=error)) from None
         finally:
             theirs.close()
         self.parent_end = Connection(ours.detach())
@@ -178,13 +189,13 @@ class Worker:
         self._answer_ready.register(self.parent_end.fileno(), select.POLLIN)
         # The worker's first message, sent before it runs a line of the student's:
         # how it is locked down. Only this one is believed about that.
-        locked = self._receive(LOAD_TIMEOUT, "starting the process for your code")
+        locked = self._receive(LOAD_TIMEOUT, _("starting the process for your code"))
         self.isolation = _text(locked, "isolation") if locked.get("status") == "locked" else ""
         if locked.get("status") != "locked":
             self.close()
-            raise WorkerLost(f"the process for your code could not be locked down: "
-                             f"{_text(locked, 'message') or 'no answer'}")
-        self.loaded = self._receive(LOAD_TIMEOUT, "loading your file")
+            raise WorkerLost(_("the process for your code could not be locked down: {why}").format(
+                why=_text(locked, "message") or _("no answer")))
+        self.loaded = self._receive(LOAD_TIMEOUT, _("loading your file"))
 
     # The load answer: {"status": "loaded", "functions": [...]} or a load failure.
     @property
@@ -216,31 +227,31 @@ class Worker:
             self.parent_end.send_bytes(wire.dumps_request(request))
         except (BrokenPipeError, OSError):
             raise WorkerLost(self._death()) from None
-        raw = self._receive(timeout, f"running {function}")
+        raw = self._receive(timeout, _("running {function}").format(function=function))
         try:
             answer = self._answer(raw)
             if inputs_after and answer.status == "returned" and len(answer.inputs_after) != len(args):
-                raise wire.ProtocolError("inputs_after does not match the arguments")
+                raise wire.ProtocolError(_("inputs_after does not match the arguments"))
             return answer
         except wire.ProtocolError as error:
             self.close()
-            raise WorkerLost(f"the worker's answer could not be read ({error})") from None
+            raise WorkerLost(_("the worker's answer could not be read ({error})").format(error=error)) from None
 
     def _answer(self, raw: dict) -> Answer:
         status = _text(raw, "status")
         if status not in ("returned", "raised", "banned", "exited", "missing"):
-            raise wire.ProtocolError(f"unknown status {status!r}")
+            raise wire.ProtocolError(_("unknown status {status}").format(status=repr(status)))
         answer = Answer(status=status, printed=_text(raw, "printed"))
         if status == "returned":
             answer.value = wire.decode(raw.get("value"))
             after = raw.get("inputs_after", [])
             if type(after) is not list:
-                raise wire.ProtocolError("inputs_after is not a list")
+                raise wire.ProtocolError(_("inputs_after is not a list"))
             answer.inputs_after = [_decode_snapshot(item) for item in after]
             grads = raw.get("grads")
             if grads is not None:
                 if type(grads) is not list:
-                    raise wire.ProtocolError("grads is not a list")
+                    raise wire.ProtocolError(_("grads is not a list"))
                 answer.grads = [None if g is None else wire.decode(g) for g in grads]
             answer.grad_error = raw.get("grad_error") if type(raw.get("grad_error")) is str else None
             answer.global_rng_changed = raw.get("global_rng_changed") is True
@@ -268,17 +279,17 @@ class Worker:
             size = struct.unpack("!Q", self._read_exactly(8, deadline, doing))[0]
         if not 0 <= size <= wire.MAX_MESSAGE_BYTES:
             self.close()
-            raise WorkerLost(f"your function's answer is larger than the grader accepts "
-                             f"({wire.MAX_MESSAGE_BYTES // 2**20} MB)")
+            raise WorkerLost(_("your function's answer is larger than the grader accepts ({size} MB)").format(
+                size=wire.MAX_MESSAGE_BYTES // 2**20))
         raw = self._read_exactly(size, deadline, doing)
         try:
             answer = wire.loads_plain(raw)
         except wire.ProtocolError as error:
             self.close()
-            raise WorkerLost(f"the worker's answer could not be read ({error})") from None
+            raise WorkerLost(_("the worker's answer could not be read ({error})").format(error=error)) from None
         if type(answer) is not dict:
             self.close()
-            raise WorkerLost("the worker's answer could not be read")
+            raise WorkerLost(_("the worker's answer could not be read"))
         return answer
 
     def _read_exactly(self, size: int, deadline: float, doing: str) -> bytearray:
@@ -291,8 +302,8 @@ class Worker:
                 if time.monotonic() < deadline:
                     continue
                 self.close()
-                raise WorkerLost(f"timed out after {self._timeout:g} s while {doing} (an endless loop?)",
-                                 timed_out=True)
+                raise WorkerLost(_("timed out after {seconds} s while {doing} (an endless loop?)").format(
+                    seconds=f"{self._timeout:g}", doing=doing), timed_out=True)
             try:
                 count = os.readv(self.parent_end.fileno(), [view[got:]])
             except OSError:
@@ -306,20 +317,14 @@ class Worker:
         status = server().exit_status(self.pid) if self.pid else None
         self.close()
         if status is None:
-            return "the process running your code stopped answering"
+            return _("the process running your code stopped answering")
         if os.WIFSIGNALED(status):
             name = signal.Signals(os.WTERMSIG(status)).name
-            if name == "SIGSEGV":
-                return "the process running your code crashed with a segmentation fault (SIGSEGV)"
-            if name == "SIGKILL":
-                return "the process running your code was killed (SIGKILL): it may have used too much memory"
-            if name == "SIGXCPU":
-                return "the process running your code used up its CPU time limit"
-            if name == "SIGXFSZ":
-                return "the process running your code wrote a file larger than the limit"
-            return f"the process running your code was killed by {name}"
+            if name in DEATHS:
+                return _(DEATHS[name])
+            return _("the process running your code was killed by {signal}").format(signal=name)
         code = os.WEXITSTATUS(status)
-        return f"the process running your code exited with status {code} (os._exit?)"
+        return _("the process running your code exited with status {code} (os._exit?)").format(code=code)
 
     def close(self) -> None:
         """Stop the worker: ask politely, and kill it (it may be in an endless loop)."""

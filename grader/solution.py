@@ -15,6 +15,7 @@ from pathlib import Path
 
 from grader import course
 from grader.hints import _exercise
+from grader.i18n import _
 from grader.paths import ROOT, UsageError, submission_folder
 
 SOLUTIONS = ROOT / "solutions"
@@ -27,7 +28,8 @@ def reference_source(exercise: course.Exercise) -> str:
     source = (SOLUTIONS / f"{exercise.module}.py").read_text(encoding="utf-8")
     start, end = START.format(exercise.name), END.format(exercise.name)
     if start not in source or end not in source:
-        raise UsageError(f"solutions/{exercise.module}.py has no section for {exercise.name}")
+        raise UsageError(_("{path} has no section for {function}").format(path=f"solutions/{exercise.module}.py",
+                                                                           function=exercise.name))
     section = source[source.index(start) + len(start):source.index(end)].strip("\n")
     tree = ast.parse(source)
     helpers = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("_")}
@@ -37,17 +39,17 @@ def reference_source(exercise: course.Exercise) -> str:
 
 
 def _cost(exercise: course.Exercise) -> str:
-    return (f"You asked for the reference of {exercise.name} before your own passes. What it costs: the "
-            f"exercise itself (finding the answer is the practice; reading it first teaches far less), "
-            f"and in a graded course handing in code adapted from it is plagiarism. The hints come "
-            f"first: python -m grader hint {exercise.name}.")
+    return _("You asked for the reference of {function} before your own passes. What it costs: the exercise "
+             "itself (finding the answer is the practice; reading it first teaches far less), and in a graded "
+             "course handing in code adapted from it is plagiarism. The hints come first: {command}.").format(
+        function=exercise.name, command=f"python -m grader hint {exercise.name}")
 
 
 def run_solution(args: argparse.Namespace) -> int:
     exercise = _exercise(args.name)
     if not SOLUTIONS.is_dir():
-        raise UsageError("this is the student edition: it has no reference solutions "
-                         f"(python -m grader hint {exercise.name} helps you find yours)")
+        raise UsageError(_("this is the student edition: it has no reference solutions ({command} helps you "
+                           "find yours)").format(command=f"python -m grader hint {exercise.name}"))
     submission = submission_folder(args.submission)
     if not args.anyway:
         from grader import session
@@ -55,13 +57,17 @@ def run_solution(args: argparse.Namespace) -> int:
 
         (result,) = session.grade(submission, [exercise])
         if not result.passed:
-            where = f": “{result.lead.title}” fails" if result.lead is not None else ""
-            print(f"{exercise.name} does not pass yet ({points(result.score)}/{points(exercise.points)}"
-                  f"{where}); its reference is shown once it does (python -m grader check "
-                  f"{exercise.name}), or now with --anyway.")
+            said = dict(function=exercise.name, score=f"{points(result.score)}/{points(exercise.points)}",
+                        command=f"python -m grader check {exercise.name}")
+            if result.lead is not None:
+                print(_("{function} does not pass yet ({score}: “{check}” fails); its reference is shown once "
+                        "it does ({command}), or now with --anyway.").format(**said, check=result.lead.title))
+            else:
+                print(_("{function} does not pass yet ({score}); its reference is shown once it does "
+                        "({command}), or now with --anyway.").format(**said))
             return 1
-        print(f"{exercise.name} passes. The reference, to compare with yours "
-              f"(solutions/{exercise.module}.py):\n")
+        print(_("{function} passes. The reference, to compare with yours ({path}):").format(
+            function=exercise.name, path=f"solutions/{exercise.module}.py") + "\n")
     else:
         print(_cost(exercise) + "\n")
     print(reference_source(exercise), end="")

@@ -17,6 +17,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from grader.i18n import N_, _
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -24,77 +26,80 @@ class Finding:
 
     line: int
     construct: str  # as written in the source, shortened
-    reason: str  # why it is refused, completing "it ..."
+    reason: str  # why it is refused, completing "which ...": an English msgid, translated when shown
 
     def sentence(self, function: str) -> str:
-        return (f"banned call: {function} uses `{self.construct}` (line {self.line}), which {self.reason}; "
-                f"this function scores 0 until its code no longer does")
+        """The finding as the student reads it, in the language being spoken."""
+        return _("banned call: {function} uses {construct} (line {line}), which {reason}; this function "
+                 "scores 0 until its code no longer does").format(
+            function=function, construct=f"`{self.construct}`", line=self.line, reason=_(self.reason))
 
 
 # Modules that reach into the interpreter, or into the grader running the submission.
 MODULES = {
-    "grader": "is the grader itself",
-    "ctypes": "reaches the interpreter's memory",
-    "_ctypes": "reaches the interpreter's memory",
-    "cffi": "reaches the interpreter's memory",
-    "gc": "finds the grader's objects in memory",
-    "inspect": "reaches the grader's frames and objects",
-    "importlib": "imports modules by names computed at run time",
-    "builtins": "reaches the builtins by names computed at run time",
-    "operator": "reaches attributes by names computed at run time",
+    "grader": N_("is the grader itself"),
+    "ctypes": N_("reaches the interpreter's memory"),
+    "_ctypes": N_("reaches the interpreter's memory"),
+    "cffi": N_("reaches the interpreter's memory"),
+    "gc": N_("finds the grader's objects in memory"),
+    "inspect": N_("reaches the grader's frames and objects"),
+    "importlib": N_("imports modules by names computed at run time"),
+    "builtins": N_("reaches the builtins by names computed at run time"),
+    "operator": N_("reaches attributes by names computed at run time"),
     # Running modules afresh (a banned class without its guard) or code from text or bytes.
-    "runpy": "runs modules afresh, without the grader's guards",
-    "pkgutil": "imports modules by names computed at run time",
-    "zipimport": "imports modules by names computed at run time",
-    "code": "runs code built at run time",
-    "codeop": "builds code at run time",
-    "timeit": "runs code built at run time",
-    "pdb": "runs code built at run time",
-    "doctest": "runs code built at run time",
-    "pickle": "runs code built at run time (a pickle may call anything)",
-    "marshal": "builds code at run time",
-    "types": "builds functions and code at run time",
+    "runpy": N_("runs modules afresh, without the grader's guards"),
+    "pkgutil": N_("imports modules by names computed at run time"),
+    "zipimport": N_("imports modules by names computed at run time"),
+    "code": N_("runs code built at run time"),
+    "codeop": N_("builds code at run time"),
+    "timeit": N_("runs code built at run time"),
+    "pdb": N_("runs code built at run time"),
+    "doctest": N_("runs code built at run time"),
+    "pickle": N_("runs code built at run time (a pickle may call anything)"),
+    "marshal": N_("builds code at run time"),
+    "types": N_("builds functions and code at run time"),
 }
 # Attributes (and strings naming them) that lead past a guard.
 ATTRIBUTES = {
-    "_C": "reaches torch's internals beneath the guards",
-    "__wrapped__": "reaches the original of a function the grader guards",
-    "overrides": "switches torch's function handling, which the guards rely on",
-    "DisableTorchFunction": "switches off torch's function handling, which the guards rely on",
-    "DisableTorchFunctionSubclass": "switches off torch's function handling, which the guards rely on",
-    "TorchFunctionMode": "switches torch's function handling, which the guards rely on",
-    "_python_dispatch": "switches torch's dispatch, which the guards rely on",
-    "modules": "reaches loaded modules by name, the grader's among them",
-    "_getframe": "reaches the grader's frames",
-    "settrace": "reaches the grader's frames",
-    "setprofile": "reaches the grader's frames",
-    "__globals__": "reaches another module's variables",
-    "__closure__": "reaches the variables a guard keeps",
-    "cell_contents": "reaches the variables a guard keeps",
-    "__code__": "rewrites a function's code",
-    "__builtins__": "reaches the builtins by names computed at run time",
-    "__subclasses__": "reaches every class loaded, the grader's among them",
-    "__dict__": "reaches attributes by names computed at run time",
-    "f_globals": "reaches the grader's frames",
-    "f_locals": "reaches the grader's frames",
-    "f_back": "reaches the grader's frames",
-    "tb_frame": "reaches the grader's frames",
-    "gi_frame": "reaches the grader's frames",
+    "_C": N_("reaches torch's internals beneath the guards"),
+    "__wrapped__": N_("reaches the original of a function the grader guards"),
+    "overrides": N_("switches torch's function handling, which the guards rely on"),
+    "DisableTorchFunction": N_("switches off torch's function handling, which the guards rely on"),
+    "DisableTorchFunctionSubclass": N_("switches off torch's function handling, which the guards rely on"),
+    "TorchFunctionMode": N_("switches torch's function handling, which the guards rely on"),
+    "_python_dispatch": N_("switches torch's dispatch, which the guards rely on"),
+    "modules": N_("reaches loaded modules by name, the grader's among them"),
+    "_getframe": N_("reaches the grader's frames"),
+    "settrace": N_("reaches the grader's frames"),
+    "setprofile": N_("reaches the grader's frames"),
+    "__globals__": N_("reaches another module's variables"),
+    "__closure__": N_("reaches the variables a guard keeps"),
+    "cell_contents": N_("reaches the variables a guard keeps"),
+    "__code__": N_("rewrites a function's code"),
+    "__builtins__": N_("reaches the builtins by names computed at run time"),
+    "__subclasses__": N_("reaches every class loaded, the grader's among them"),
+    "__dict__": N_("reaches attributes by names computed at run time"),
+    "f_globals": N_("reaches the grader's frames"),
+    "f_locals": N_("reaches the grader's frames"),
+    "f_back": N_("reaches the grader's frames"),
+    "tb_frame": N_("reaches the grader's frames"),
+    "gi_frame": N_("reaches the grader's frames"),
 }
 # Builtins that run or reach code by names computed at run time.
 BUILTINS = {
-    "eval": "runs code built at run time",
-    "exec": "runs code built at run time",
-    "compile": "builds code at run time",
-    "__import__": "imports modules by names computed at run time",
-    "globals": "reaches variables by names computed at run time",
-    "vars": "reaches attributes by names computed at run time",
-    "locals": "reaches variables by names computed at run time",
-    "breakpoint": "stops the grader",
+    "eval": N_("runs code built at run time"),
+    "exec": N_("runs code built at run time"),
+    "compile": N_("builds code at run time"),
+    "__import__": N_("imports modules by names computed at run time"),
+    "globals": N_("reaches variables by names computed at run time"),
+    "vars": N_("reaches attributes by names computed at run time"),
+    "locals": N_("reaches variables by names computed at run time"),
+    "breakpoint": N_("stops the grader"),
 }
 # Builtins that are fine with a literal attribute name (which the tripwires see),
 # and refused with a computed one.
 BY_NAME = {"getattr", "setattr", "delattr", "hasattr"}
+COMPUTED_NAME = N_("names an attribute computed at run time, which could be a function the handout bans")
 MAX_CONSTRUCT = 60
 
 
@@ -134,12 +139,11 @@ def _node_findings(node: ast.AST, called: set[int]) -> list[Finding]:
     if isinstance(node, ast.Name) and node.id in BUILTINS:
         return [Finding(node.lineno, _text(node), BUILTINS[node.id])]
     if isinstance(node, ast.Name) and node.id in BY_NAME and id(node) not in called:
-        return [Finding(node.lineno, node.id, "reaches attributes by names computed at run time")]
+        return [Finding(node.lineno, node.id, BUILTINS["vars"])]
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in BY_NAME:
         name = node.args[1] if len(node.args) > 1 else None
         if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
-            return [Finding(node.lineno, _text(node), "names an attribute computed at run time, "
-                                                      "which could be a function the handout bans")]
+            return [Finding(node.lineno, _text(node), COMPUTED_NAME)]
     return []
 
 

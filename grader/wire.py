@@ -18,6 +18,8 @@ from typing import Any
 
 import torch
 
+from grader.i18n import _
+
 # Bounds a lying or runaway worker cannot push the grader past. The course's answers
 # are at most a few megabytes; reading one costs the grader a few times its size.
 MAX_MESSAGE_BYTES = 64 * 2**20
@@ -91,9 +93,9 @@ def encode(value: Any, depth: int = 0) -> Any:
         return value
     if kind is torch.Tensor:
         if value.device.type != "cpu":
-            return ("foreign", f"a tensor on device {value.device.type!r}")
+            return ("foreign", _("a tensor on device {device}").format(device=repr(value.device.type)))
         if value.is_sparse or value.layout != torch.strided:
-            return ("foreign", f"a tensor with layout {value.layout}")
+            return ("foreign", _("a tensor with layout {layout}").format(layout=value.layout))
         # A fresh dense copy: .contiguous() keeps a stride of 0 on a size-1 dimension
         # (torch.tensor(0.).expand(1).clone()), which .view(torch.uint8) refuses.
         data = torch.empty(value.numel(), dtype=value.dtype).copy_(value.detach().reshape(-1))
@@ -102,8 +104,12 @@ def encode(value: Any, depth: int = 0) -> Any:
     if kind in (list, tuple) and depth < MAX_DEPTH:
         return (kind.__name__, [encode(item, depth + 1) for item in value])
     if isinstance(value, torch.Tensor):
-        return ("foreign", f"a {kind.__module__}.{kind.__qualname__} (a subclass of torch.Tensor)")
-    return ("foreign", f"an object of type {kind.__module__}.{kind.__qualname__}")
+        return ("foreign", _("a {type} (a subclass of torch.Tensor)").format(type=_type_name(kind)))
+    return ("foreign", _("an object of type {type}").format(type=_type_name(kind)))
+
+
+def _type_name(kind: type) -> str:
+    return f"{kind.__module__}.{kind.__qualname__}"
 
 
 # ---- in the grader: decode -------------------------------------------------------
@@ -111,19 +117,19 @@ def encode(value: Any, depth: int = 0) -> Any:
 
 class _PlainUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
-        raise ProtocolError(f"the worker's answer asked to rebuild {module}.{name}")
+        raise ProtocolError(_("the worker's answer asked to rebuild {name}").format(name=f"{module}.{name}"))
 
 
 def loads_plain(raw: bytes) -> Any:
     """Unpickle an answer that may only hold builtin plain data."""
     if len(raw) > MAX_MESSAGE_BYTES:
-        raise ProtocolError("the worker's answer is too large")
+        raise ProtocolError(_("the worker's answer is too large"))
     try:
         return _PlainUnpickler(io.BytesIO(raw)).load()
     except ProtocolError:
         raise
     except Exception as error:  # a truncated or forged pickle
-        raise ProtocolError(f"the worker's answer is malformed: {error}") from None
+        raise ProtocolError(_("the worker's answer is malformed: {error}").format(error=error)) from None
 
 
 def decode(value: Any, depth: int = 0, budget: list[int] | None = None) -> Any:
@@ -131,14 +137,14 @@ def decode(value: Any, depth: int = 0, budget: list[int] | None = None) -> Any:
     budget = [MAX_ITEMS] if budget is None else budget
     budget[0] -= 1
     if budget[0] < 0 or depth > MAX_DEPTH + 1:
-        raise ProtocolError("the worker's answer is nested too deeply or too long")
+        raise ProtocolError(_("the worker's answer is nested too deeply or too long"))
     kind = type(value)
     if value is None or kind in (bool, int, str):
         return value
     if kind is float:
         return value
     if kind is not tuple or not value or type(value[0]) is not str:
-        raise ProtocolError(f"unexpected item in the worker's answer: {kind.__name__}")
+        raise ProtocolError(_("unexpected item in the worker's answer: {item}").format(item=kind.__name__))
     tag = value[0]
     if tag == "foreign" and len(value) == 2 and type(value[1]) is str:
         return Foreign(value[1][:200])
@@ -147,23 +153,23 @@ def decode(value: Any, depth: int = 0, budget: list[int] | None = None) -> Any:
         return items if tag == "list" else tuple(items)
     if tag == "tensor" and len(value) == 4:
         return _decode_tensor(*value[1:])
-    raise ProtocolError(f"unexpected item in the worker's answer: {tag!r}")
+    raise ProtocolError(_("unexpected item in the worker's answer: {item}").format(item=repr(tag)))
 
 
 def _decode_tensor(dtype_name: Any, shape: Any, raw: Any) -> torch.Tensor:
     if type(dtype_name) is not str or dtype_name not in _DTYPES:
-        raise ProtocolError(f"unexpected tensor dtype {dtype_name!r}")
+        raise ProtocolError(_("unexpected tensor dtype {dtype}").format(dtype=repr(dtype_name)[:100]))
     if type(shape) is not tuple or len(shape) > MAX_DIMENSIONS or not all(type(n) is int and n >= 0 for n in shape):
-        raise ProtocolError(f"unexpected tensor shape {shape!r}"[:200])
+        raise ProtocolError(_("unexpected tensor shape {shape}").format(shape=repr(shape)[:200]))
     # An empty tensor takes no bytes whatever its other dimensions claim: bound them too.
     if math.prod(max(n, 1) for n in shape) > MAX_ELEMENTS:
-        raise ProtocolError(f"a tensor shape too large to be an answer: {shape!r}"[:200])
+        raise ProtocolError(_("a tensor shape too large to be an answer: {shape}").format(shape=repr(shape)[:200]))
     if type(raw) is not bytes:
-        raise ProtocolError("tensor data is not bytes")
+        raise ProtocolError(_("tensor data is not bytes"))
     dtype = _DTYPES[dtype_name]
     numel = math.prod(shape)
     if len(raw) != numel * dtype.itemsize:
-        raise ProtocolError("tensor data does not match its shape")
+        raise ProtocolError(_("tensor data does not match its shape"))
     if numel == 0:
         return torch.empty(shape, dtype=dtype)
     # A bytearray of its own (writable, aligned by Python's allocator) that the tensor keeps.

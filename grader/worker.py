@@ -36,11 +36,13 @@ import torch.optim  # noqa: F401
 import torch.utils.data  # noqa: F401
 from torch.overrides import TorchFunctionMode
 
-from grader import course, wire
-from grader.isolation import lock_down
+from grader import course, i18n, wire
 from grader.fixtures import Fixture
+from grader.i18n import N_, _
+from grader.isolation import lock_down
 
 OUTPUT_TAIL = 2000  # characters of the student's prints sent back with an answer
+UNPRINTABLE = N_("<the exception's message could not be printed>")
 
 # The names torch gives the ops behind banned functions, when reached directly
 # (torch._C._nn.mse_loss, torch.ops.aten.mse_loss, Tensor.logsumexp...).
@@ -149,7 +151,7 @@ class _OpWatch(TorchFunctionMode):
     def __torch_function__(self, func, types, args=(), kwargs=None):  # noqa: ANN001
         op = getattr(func, "__name__", "").split(".")[0]
         if op in self.ops:
-            _trip(f"{self.ops[op]} (reached as {op})")
+            _trip(_("{name} (reached as {op})").format(name=self.ops[op], op=op))
         return func(*args, **(kwargs or {}))
 
 
@@ -237,7 +239,7 @@ def _describe_exception(error: BaseException, source_path: str) -> dict[str, Any
     try:
         message = str(error)
     except BaseException:  # noqa: BLE001 - a student's exception may fail to print
-        message = "<the exception's message could not be printed>"
+        message = _(UNPRINTABLE)
     every_frame = traceback.extract_tb(error.__traceback__)
     frames = [frame for frame in every_frame if frame.filename == source_path]
     where = "".join(traceback.format_list(frames[-3:]))
@@ -328,19 +330,17 @@ def _call(function: Callable, request: dict[str, Any], source_path: str) -> dict
 
 def _gradients(result: Any, leaves: list[torch.Tensor], cotangent: Any) -> dict[str, Any]:
     if type(result) is not torch.Tensor:
-        return {"grad_error": "the result is not a tensor"}
+        return {"grad_error": _("the result is not a tensor")}
     if not result.requires_grad:
-        return {
-            "grad_error": "no gradient flows back through the result: it was cut off from "
-            "the inputs (by .detach(), .item(), .tolist(), NumPy or torch.tensor(...))"
-        }
+        return {"grad_error": _("no gradient flows back through the result: it was cut off from the inputs "
+                                "(by .detach(), .item(), .tolist(), NumPy or torch.tensor(...))")}
     try:
         # <cotangent, result> summed, rather than grad_outputs=: the same
         # vector-Jacobian product, without grad_outputs' one-second first use.
         weighted = (result * cotangent).sum()
         grads = torch.autograd.grad(weighted, leaves, allow_unused=True)
     except BaseException as error:  # noqa: BLE001
-        return {"grad_error": f"backward failed: {type(error).__name__}: {error}"[:500]}
+        return {"grad_error": _("backward failed: {error}").format(error=f"{type(error).__name__}: {error}")[:500]}
     return {"grads": [None if g is None else wire.encode(g) for g in grads]}
 
 
@@ -365,8 +365,13 @@ def _parameters(functions: dict[str, Any], module: str) -> dict[str, Any]:
 def serve(conn: Connection, spec: dict[str, Any], in_pid_namespace: bool = False) -> None:
     """Entry point of a worker process (forked by ``grader.zygote``): lock down, say how
     (before any student code runs, so that the sentence is the grader's own), load the
-    source the grader read, then answer calls."""
+    source the grader read, then answer calls.
+
+    The worker speaks the language of the command that asked for it (``spec["lang"]``):
+    the fork server may have been started before that command read its ``--lang``,
+    and a notebook may change language between two checks."""
     try:
+        i18n.set_language(spec["lang"])
         _run_on(spec["cpus"])
         memory = _address_space(spec["limits"])
         state = lock_down(spec.get("hide", []), spec["scratch"], spec["workdir"], in_pid_namespace)
@@ -385,7 +390,7 @@ def serve(conn: Connection, spec: dict[str, Any], in_pid_namespace: bool = False
     except BaseException as error:  # noqa: BLE001
         answer = _describe_exception(error, spec["path"])
         if isinstance(error, SyntaxError):
-            answer["where"] = f"line {error.lineno}: {(error.text or '').strip()}"
+            answer["where"] = _("line {line}: {text}").format(line=error.lineno, text=(error.text or "").strip())
         answer["status"] = "load_failed"
         conn.send_bytes(wire_dumps(answer))
         return

@@ -43,3 +43,15 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
             f"exercises/ holds your own work ({', '.join(edited)}), not the generated stubs: the "
             "project's tests of untouched stubs fail for that reason (check your work with "
             "python -m grader check; run this suite on a fresh clone)", yellow=True)
+
+
+@pytest.fixture
+def speak(monkeypatch: pytest.MonkeyPatch):
+    """``speak("en")``: the grader speaks that language in this test, and so do the
+    commands and workers the test starts (COURSE_LANG); as before, after it."""
+    from grader import i18n
+
+    before = i18n.language()
+    monkeypatch.setenv("COURSE_LANG", before)  # restored to what it was once the test ends
+    yield i18n.set_language
+    i18n.set_language(before)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -16,9 +17,9 @@ from grader import course
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def grader(*args: str) -> subprocess.CompletedProcess:
+def grader(*args: str, lang: str = "en") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "grader", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=900)
+                          text=True, timeout=900, env={**os.environ, "COURSE_LANG": lang})
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +82,24 @@ def test_an_interrupted_run_resumes(graded: Path, classroom: Path) -> None:
     assert finished.returncode == 0
     assert "0 to grade" in finished.stderr
     assert {p.name: p.stat().st_mtime_ns for p in graded.glob("*.json") if p.name in before} == before
+
+
+def test_said_in_chinese(graded: Path, classroom: Path, tmp_path: Path) -> None:
+    """What grade-batch and merge say, the class report they write, and the one-line
+    errors: in Chinese when Chinese is chosen."""
+    finished = grader("grade-batch", "--submissions", str(classroom), "--output", str(graded), "--jobs", "2",
+                      lang="zh")
+    assert finished.returncode == 0, finished.stderr
+    lines = finished.stderr.splitlines()
+    assert lines[0] == "本分片共 5 名学生，已批改 5 名，待批改 0 名，使用 2 个进程"
+    assert lines[1].startswith("5 名学生，平均 ") and "，中位数 " in lines[1]
+    assert lines[2].split() == ["mae", "60.0%", "满分"]  # alice, batch, carol
+    assert f"成绩册：{graded / 'gradebook.csv'}" in lines
+    assert any(line.startswith(f"报告：{graded / 'report.html'}（用浏览器打开：") for line in lines)
+    assert '<html lang="zh">' in (graded / "report.html").read_text(encoding="utf-8")
+    refused = grader("merge", str(tmp_path / "no-such"), "--output", str(tmp_path / "merged"), lang="zh")
+    assert refused.returncode == 2 and refused.stderr.strip().splitlines()[-1].endswith(
+        f"没有这个文件夹：{tmp_path / 'no-such'}")
 
 
 def test_shards_merge_into_the_same_gradebook(graded: Path, classroom: Path, tmp_path: Path) -> None:

@@ -59,6 +59,13 @@ def _grade(submission: Path, output: Path, *, cwd: Path | None = None, env: dict
     return json.loads(output.read_text(encoding="utf-8"))
 
 
+@pytest.fixture(autouse=True)
+def english(speak) -> None:
+    """These tests read what the grader says in English (in this process and in the
+    commands they run); the Chinese is tested by test_said_in_chinese."""
+    speak("en")
+
+
 def _mse_and_mae(submission: Path) -> tuple:
     return (grade_exercise(course.BY_NAME["mse"], submission), grade_exercise(course.BY_NAME["mae"], submission))
 
@@ -89,6 +96,26 @@ def test_misbehaving_function_scores_zero_and_the_rest_is_graded(case: str, says
     assert says in check_text(mse.checks[0]), check_text(mse.checks[0])
     mae = grade_exercise(course.BY_NAME["mae"], submission)
     assert mae.status == PASSED, check_text(mae.lead) if mae.lead else mae.message
+
+
+@pytest.mark.parametrize(
+    ("case", "says"),
+    [
+        ("os_exit_at_call", "运行你的代码的进程以状态 0 退出（os._exit？）"),
+        ("segfault", "运行你的代码的进程因段错误（SIGSEGV）崩溃"),
+        ("lying_tensor", "（torch.Tensor 的子类）"),
+        ("huge_answer", "你的函数返回的结果超过了评分器接受的大小"),
+        ("banned_wrapped", "禁止的调用：mse 使用了 `torch._C`（第 13 行），它会触及防护之下的 torch 内部实现"),
+    ],
+)
+def test_said_in_chinese(case: str, says: str, tmp_path: Path, speak) -> None:
+    """What the sandbox, the worker and the source check say of a hostile submission,
+    in Chinese when Chinese is chosen (the workers come from a fork server started
+    before the language was)."""
+    speak("zh")
+    mse = grade_exercise(course.BY_NAME["mse"], _submission(tmp_path, case))
+    assert mse.score == 0 and says in check_text(mse.checks[0]), check_text(mse.checks[0])
+    assert mse.isolation.startswith("学生代码在独立的工作进程中运行"), mse.isolation
 
 
 @pytest.mark.parametrize("case", ["monkeypatches_at_import", "fake_output"])

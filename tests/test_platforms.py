@@ -27,9 +27,9 @@ COURSE_FILES = [f"{module}.py" for module in course.LECTURES]
 PYTHON = sys.executable  # this venv: it has the grader's dependencies
 
 
-def grader(*args: str) -> subprocess.CompletedProcess:
+def grader(*args: str, lang: str = "en") -> subprocess.CompletedProcess:
     return subprocess.run([PYTHON, "-m", "grader", *args], cwd=ROOT, capture_output=True, text=True, timeout=600,
-                          check=False)
+                          check=False, env={**os.environ, "COURSE_LANG": lang})
 
 
 @pytest.fixture(scope="module")
@@ -150,6 +150,23 @@ def test_classroom_workflow_has_one_step_per_function_worth_its_points(tmp_path:
                                for e in course.EXERCISES}
     install = next(s["run"] for s in steps if "Install" in s.get("name", ""))
     assert "--index-url https://download.pytorch.org/whl/cpu torch==2.13.0" in install
+
+
+@pytest.mark.parametrize(("lang", "header"), [("zh", "# GitHub Classroom 自动评分："),
+                                              ("en", "# GitHub Classroom autograding: ")])
+def test_the_platforms_grade_in_the_language_they_were_made_in(tmp_path: Path, lang: str, header: str) -> None:
+    """Students read the feedback in the course's language, whatever the grading
+    machine's locale: the bundle and the workflow set COURSE_LANG."""
+    built = grader("gradescope-bundle", "--output", str(tmp_path / "autograder.zip"), lang=lang)
+    assert built.returncode == 0, built.stderr
+    with zipfile.ZipFile(tmp_path / "autograder.zip") as archive:
+        assert f"\nexport COURSE_LANG={lang}\n" in archive.read("run_autograder").decode()
+    assert built.stdout.splitlines()[-1].endswith(("它的反馈使用中文。", "Its feedback is in English.")[lang == "en"])
+    made = grader("classroom", "--output", str(tmp_path), lang=lang)
+    assert made.returncode == 0, made.stderr
+    text = (tmp_path / ".github" / "workflows" / "classroom.yml").read_text(encoding="utf-8")
+    assert text.startswith(header)
+    assert yaml.safe_load(text)["jobs"]["run-autograding-tests"]["env"] == {"COURSE_LANG": lang}
 
 
 @pytest.mark.parametrize(

@@ -94,7 +94,8 @@ def test_progress_done_failing_and_not_started(submission: Path, tmp_path: Path)
     assert sorted(p.name for p in submission.iterdir()) == before  # nothing written into the submission
 
 
-def test_progress_names_a_renamed_file_without_running_anything(submission: Path, tmp_path: Path) -> None:
+def test_progress_names_a_renamed_file_without_running_anything(submission: Path, tmp_path: Path, speak) -> None:
+    speak("en")
     (submission / "l01_regression.py").rename(submission / "l01_regresion.py")
     finished = grader("progress", "--submission", str(submission), cache=tmp_path / "cache")
     assert finished.returncode == 0 and finished.stderr == ""
@@ -141,7 +142,8 @@ def _message(folder: Path, name: str):
     return result.status, check_text(result.checks[0])
 
 
-def test_renamed_nested_moved_and_resigned_functions(tmp_path: Path) -> None:
+def test_renamed_nested_moved_and_resigned_functions(tmp_path: Path, speak) -> None:
+    speak("en")
     (tmp_path / "l01_regression.py").write_text(LAYOUT, encoding="utf-8")
     (tmp_path / "helpers.py").write_text("def piecewise_linear(x, knots_x, knots_y):\n    return x\n")
     assert _message(tmp_path, "mse") == (FAILED, (
@@ -178,7 +180,8 @@ def test_renamed_nested_moved_and_resigned_functions(tmp_path: Path) -> None:
      "expected l01_regression.py in {folder}, found mse in answers.py — put it in l01_regression.py"),
     ({"l02_guidance.py": "x = 1\n"}, "no file l01_regression.py in {folder}: write mse there"),
 ])
-def test_missing_file_says_what_was_expected(tmp_path: Path, files: dict[str, str], says: str) -> None:
+def test_missing_file_says_what_was_expected(tmp_path: Path, files: dict[str, str], says: str, speak) -> None:
+    speak("en")
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")

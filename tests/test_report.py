@@ -22,9 +22,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from grader import course
-from grader.class_report import reading, statistics, words
+from grader import course, i18n
+from grader.class_report import reading, statistics
 from grader.class_report.misconceptions import failure_key, group_failures
+from grader.class_report.page import LABELS
 from grader.report_text import headline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,9 +66,9 @@ SAME_TO_THE_CHECKS = [
 ]
 
 
-def grader(*args: str, **env: str) -> subprocess.CompletedProcess:
+def grader(*args: str, lang: str = "en") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "grader", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=900, env={**os.environ, **env})
+                          timeout=900, env={**os.environ, "COURSE_LANG": lang})
 
 
 def _function_source(path: Path, name: str) -> str:
@@ -164,7 +165,8 @@ def test_no_group_mixes_bugs_the_checks_tell_apart(output: Path) -> None:
         assert alike in mutants_in.values(), f"{sorted(alike)}: the checks see them alike, but they are not one group"
 
 
-def test_groups_are_ranked_and_say_what_broke(output: Path) -> None:
+def test_groups_are_ranked_and_say_what_broke(output: Path, speak) -> None:
+    speak("en")
     graded = reading.read_class(output)
     groups = group_failures(graded.submissions)
     assert list(groups) == [e.name for e in course.EXERCISES if e.name in groups]  # course order
@@ -196,13 +198,13 @@ def test_keys_on_made_up_verdicts() -> None:
 
     mse = course.BY_NAME["mse"]
 
-    def result(title="matches the reference on random inputs", target="1.0", received="2.0", details=""):
+    def result(title="matches the reference on random inputs", target="1.0", received="2.0", details="",
+               message="the result has the wrong values", kind=Kind.WRONG):
         call = Counterexample("l01_regression", "mse", (Argument("pred", "torch.tensor([0.0, 0.0])"),
                                                          Argument("target", f"torch.tensor([{target}, {target}])")))
-        check = CheckVerdict("l01_regression", "mse", title, Status.FAILED, 0.0, 1.0, kind=Kind.WRONG,
-                             message="the result has the wrong values", counterexample=call,
-                             expected="torch.tensor(1.0)", received=f"torch.tensor({received})", details=details,
-                             printed=details)
+        values = {} if kind is Kind.RAISED else dict(expected="torch.tensor(1.0)", received=f"torch.tensor({received})")
+        check = CheckVerdict("l01_regression", "mse", title, Status.FAILED, 0.0, 1.0, kind=kind, message=message,
+                             counterexample=call, details=details, printed=details, **values)
         return ExerciseVerdict(mse, Status.FAILED, [check])
 
     one = failure_key(result(details='File "/class/alice/l01_regression.py", line 3'))
@@ -210,6 +212,11 @@ def test_keys_on_made_up_verdicts() -> None:
     assert one != failure_key(result(title="gradients reach pred and target"))
     assert one != failure_key(result(target="2.0"))
     assert one != failure_key(result(received="0.5"))
+    # Graded in Chinese: the message is another sentence, the values are the same Python.
+    assert one == failure_key(result(message="结果的值不对"))
+    # An exception has no values: what it said is all there is to compare.
+    raised = failure_key(result(kind=Kind.RAISED, message="raised ValueError: empty"))
+    assert raised != failure_key(result(kind=Kind.RAISED, message="raised IndexError: out of range"))
     not_written = ExerciseVerdict(mse, Status.NOT_WRITTEN, [], message="not yet implemented")
     assert failure_key(not_written) is None
 
@@ -229,7 +236,7 @@ def test_statistics_of_the_class(output: Path) -> None:
     assert by_name["mse"].full_marks == pytest.approx((l01_students - mse_bugs) / students)
     assert by_name["mse"].not_written == pytest.approx((students - l01_students) / students)
     assert by_name["momentum_descent"].waiting == pytest.approx(1 / students)
-    checks = {(c.exercise.name, c.title): c for c in stats.checks}
+    checks = {(c.exercise.name, c.key): c for c in stats.checks}
     assert checks[("mse", "matches the reference on random inputs")].failed == pytest.approx((3 * COPIES + 1) / students)
     stuck = {s.student: s for s in stats.stuck}
     assert "correct" not in stuck and "not_started" in stuck
@@ -286,13 +293,58 @@ def test_gradebook_exports_follow_canvas_and_moodle(output: Path) -> None:
     assert "mse" in next(row for row in moodle if row["ID number"] == "mse__half_mean__0")["Exercises (Feedback)"]
 
 
-def test_chinese_page_and_the_same_words_in_every_language(output: Path, tmp_path: Path) -> None:
-    assert all(set(table) == set(words.EN) for table in words.LANGUAGES.values())
-    page = tmp_path / "zh.html"
-    finished = grader("report", str(output), "--output", str(page), "--lang", "zh")
+@pytest.mark.parametrize(("lang", "environment"), [("zh", "en"), ("en", "zh")])
+def test_the_report_speaks_its_own_lang(output: Path, tmp_path: Path, lang: str, environment: str) -> None:
+    """--lang decides, whatever COURSE_LANG says: the page's words, the check titles
+    (from their keys), the feedback files, the Moodle feedback cell and what the
+    command prints."""
+    page = tmp_path / "report.html"
+    folder = tmp_path / "class"
+    shutil.copytree(output, folder, ignore=shutil.ignore_patterns("feedback", "report.html", "*.csv"))
+    finished = grader("report", str(folder), "--output", str(page), "--lang", lang, lang=environment)
     assert finished.returncode == 0, finished.stderr
     text = page.read_text(encoding="utf-8")
-    assert '<html lang="zh">' in text and words.ZH["misconceptions"] in text
+    assert f'<html lang="{lang}">' in text
+    for label in ("title", "misconceptions", "stuck", "reteach"):
+        assert i18n.translate(LABELS[label], lang) in text
+    key = "matches the reference on random inputs"
+    assert f"<td>{i18n.translate(key, lang)}</td>" in text  # the checks' table
+    feedback = (folder / "feedback" / "mse__half_mean__0.md").read_text(encoding="utf-8")
+    moodle = {row["ID number"]: row for row in _rows(folder / "moodle.csv")}
+    said = finished.stderr.splitlines()
+    if lang == "zh":
+        assert feedback.startswith("# 反馈：mse__half_mean__0\n\n**总分：")
+        assert moodle["correct"]["Exercises (Feedback)"] == "100 / 100。所有函数都已通过。"
+        assert said[0].startswith(f"{len(moodle)} 名学生：misconceptions.csv, canvas.csv, moodle.csv, feedback/ 在 ")
+        assert said[1].startswith(f"报告：{page}（用浏览器打开：")
+        assert "Class report" not in text and "Misconceptions" not in text
+    else:
+        assert feedback.startswith("# Feedback: mse__half_mean__0\n\n**Total: ")
+        assert moodle["correct"]["Exercises (Feedback)"] == "100 / 100. Every function passed."
+        assert said[0].startswith(f"{len(moodle)} students: misconceptions.csv, canvas.csv, moodle.csv, feedback/ in ")
+        assert "班级报告" not in text
+
+
+def test_a_class_graded_in_two_languages_groups_by_check(output: Path, classroom: Path, tmp_path: Path,
+                                                        speak) -> None:
+    """One student of a bug graded in Chinese, the others in English: one misconception,
+    one row per check (a check is known by its key, the failure by its values)."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for copy in (1, 2):
+        shutil.copy(output / f"mse__sum_not_mean__{copy}.json", folder)
+    graded = grader("grade", "--submission", str(classroom / "mse__sum_not_mean__0"), "--seed", "3",
+                    "--output", str(folder / "mse__sum_not_mean__0.json"), lang="zh")
+    assert graded.returncode == 0, graded.stderr
+    submissions = reading.read_class(folder).submissions
+    [group] = group_failures(submissions)["mse"]
+    assert group.students == [f"mse__sum_not_mean__{copy}" for copy in range(COPIES)]
+    stats = statistics.check_stats(submissions)
+    assert len(stats) == len({(c.exercise.name, c.key) for c in stats})
+    failing = {(c.exercise.name, c.key): c.failed for c in stats}
+    assert failing[("mse", "matches the reference on random inputs")] == 1.0
+    speak("en")
+    assert group.property_broken == "matches the reference on random inputs"
 
 
 def test_a_gradescope_folder_and_unreadable_files(output: Path, tmp_path: Path) -> None:

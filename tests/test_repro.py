@@ -40,15 +40,16 @@ def folders(tmp_path: Path) -> dict[str, Path]:
     return made
 
 
-def _run(args: list[str], cwd: Path, cache: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, GRADER_CACHE_DIR=str(cache))  # the student's own cache stays untouched
+def _run(args: list[str], cwd: Path, cache: Path, lang: str = "en") -> subprocess.CompletedProcess:
+    # The student's own cache stays untouched.
+    env = dict(os.environ, GRADER_CACHE_DIR=str(cache), COURSE_LANG=lang)
     return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True, timeout=300,
                           env=env)
 
 
-def _repro(name: str, folders: dict[str, Path], *more: str) -> subprocess.CompletedProcess:
+def _repro(name: str, folders: dict[str, Path], *more: str, lang: str = "en") -> subprocess.CompletedProcess:
     return _run(["-m", "grader", "repro", name, "--submission", str(folders["submission"]), *more],
-                folders["here"], folders["cache"])
+                folders["here"], folders["cache"], lang)
 
 
 def _call_of(script: str, function: str) -> ast.Call:
@@ -145,6 +146,30 @@ def test_script_reproduces_the_failure_from_another_folder(mutant: str, written:
     assert fixed in passed.stdout
 
 
+def test_a_script_is_written_and_speaks_in_chinese(folders: dict[str, Path]) -> None:
+    """Chosen Chinese: what repro says, the script's docstring and comments, and what the
+    script prints, in Chinese; and the script keeps speaking Chinese when run in a
+    terminal set to English (it speaks the language it is written in)."""
+    shutil.copy(MUTANTS / "l01_regression" / "mse__sum_not_mean.py", folders["submission"] / "l01_regression.py")
+    made = _repro("mse", folders, lang="zh")
+    script = folders["here"] / "repro_mse.py"
+    assert made.returncode == 0 and made.stdout.startswith(f"已写出 {script}："), made.stdout + made.stderr
+    text = script.read_text(encoding="utf-8")
+    docstring = ast.get_docstring(ast.parse(text))
+    assert docstring.startswith("复现 `python -m grader check mse` 所显示的 mse 的错误。")
+    assert "用课程的 Python 在任何文件夹中运行：" in docstring
+    comments = [line.split("#", 1)[1].strip() for line in text.splitlines() if "#" in line]
+    assert "出错的输入，与反馈中显示的相同（评分器已尽量把它缩到最小）。" in comments
+    assert "speak('zh')" in text
+    for lang in ("zh", "en"):
+        failed = _run([str(script)], folders["elsewhere"], folders["cache"], lang=lang)
+        assert failed.returncode == 1, failed.stdout + failed.stderr
+        assert "期望： tensor" in failed.stdout and "实际： tensor" in failed.stdout, failed.stdout
+    shutil.copy(SOLUTIONS / "l01_regression.py", folders["submission"] / "l01_regression.py")
+    passed = _run([str(script)], folders["elsewhere"], folders["cache"], lang="en")
+    assert passed.returncode == 0 and "mse 现在在这个输入上给出了期望的结果。" in passed.stdout, passed.stdout
+
+
 @pytest.mark.parametrize(("hostile", "status"), [("sys_exit_at_call.py", 1), ("segfault.py", -11)])
 def test_a_crash_reproduces_as_a_non_zero_exit(hostile: str, status: int, folders: dict[str, Path]) -> None:
     """A crash in the grader crashes the script too: never exit status 0 while it fails
@@ -226,7 +251,8 @@ def test_usage_errors_are_one_line_and_exit_2(name: str, more: list[str], says: 
 # ---- the helpers the scripts import, and the script's text -------------------------
 
 
-def test_same_values_compares_as_the_grader_does() -> None:
+def test_same_values_compares_as_the_grader_does(speak) -> None:
+    speak("en")
     nan = torch.tensor([1.0, float("nan")], dtype=torch.float64)
     assert repro.same_values(nan.clone(), nan, rtol=0.0, atol=0.0)  # NaN equals NaN
     assert repro.same_values(nan + 1e-10, nan, rtol=0.0, atol=1e-9)
@@ -242,7 +268,8 @@ def test_same_values_compares_as_the_grader_does() -> None:
     assert "expected shape (1, 1), received shape (1,)" in repro.difference(nan[:1], nan[:1].reshape(1, 1))
 
 
-def test_unchanged_sees_the_tensors_a_fixture_holds() -> None:
+def test_unchanged_sees_the_tensors_a_fixture_holds(speak) -> None:
+    speak("en")
     H, center = torch.eye(2), torch.zeros(2)
     arguments = {"grad_fn": quadratic_gradient(H=H, center=center), "theta0": torch.ones(2), "steps": 3}
     before = repro.copies(arguments)
@@ -302,7 +329,8 @@ def test_a_compared_part_or_gradient_is_decided_by_the_check_itself(tmp_path: Pa
     assert "expected = torch.tensor(4.0)\n" in repro.script_text(answer, file)
 
 
-def test_the_script_is_valid_python_whatever_the_message_says(tmp_path: Path) -> None:
+def test_the_script_is_valid_python_whatever_the_message_says(tmp_path: Path, speak) -> None:
+    speak("en")
     message = 'raised ValueError: bad """quotes""" and a \\ backslash\nand a second line, 中文'
     verdict = _verdict("mse", [("pred", "torch.tensor(1.0)"), ("target", "torch.tensor(2.0)")],
                        Expectation(Form.RAISES, error="ValueError"), message=message)
@@ -351,9 +379,10 @@ def test_the_input_lines_rebuild_the_exact_input(shape: tuple[int, ...]) -> None
     assert rebuilt["logits"].dtype == torch.float64 and rebuilt["target"].shape == shape[:1]
 
 
-def test_a_check_run_again_decides_even_when_the_call_should_raise(folders: dict[str, Path]) -> None:
+def test_a_check_run_again_decides_even_when_the_call_should_raise(folders: dict[str, Path], speak) -> None:
     """Without an expectation the call is only shown: a correct function raising the
     contract's ValueError on it does not fail the script; the check says it passes."""
+    speak("en")  # the script speaks the language it is written in
     student_file = folders["submission"] / "l01_regression.py"
     shutil.copy(SOLUTIONS / "l01_regression.py", student_file)
     from grader.checks import checks_for

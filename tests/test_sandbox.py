@@ -60,14 +60,43 @@ def mse(*args):
 """
 
 
-def test_the_isolation_sentence_is_said_before_student_code_runs(tmp_path: Path) -> None:
+def test_the_isolation_sentence_is_said_before_student_code_runs(tmp_path: Path, speak) -> None:
     """A submission that writes its own load answer, isolation sentence and all, at import
     time cannot change what the results say of the isolation."""
+    speak("en")
     (tmp_path / "l01_regression.py").write_text(FORGES_ITS_ISOLATION)
     worker = Worker(tmp_path / "l01_regression.py", "l01_regression")
     try:
         assert "FORGED" not in worker.isolation
         assert worker.isolation.startswith("student code ran in separate worker processes")
+    finally:
+        worker.close()
+
+
+NOT_A_TENSOR = """
+def mse(pred, target):
+    return 1.5
+"""
+
+
+@pytest.mark.parametrize(("lang", "isolation", "not_a_tensor"), [
+    ("zh", "学生代码在独立的工作进程中运行", "结果不是张量"),
+    ("en", "student code ran in separate worker processes", "the result is not a tensor"),
+])
+def test_a_worker_speaks_the_language_of_the_command(tmp_path: Path, speak, lang: str, isolation: str,
+                                                     not_a_tensor: str) -> None:
+    """The fork server was started when the test session began, before any language
+    was chosen (as a command starts it before reading --lang, and a notebook keeps it
+    across checks in both languages): each worker speaks the language of its request."""
+    import torch
+
+    speak(lang)
+    (tmp_path / "l01_regression.py").write_text(NOT_A_TENSOR)
+    worker = Worker(tmp_path / "l01_regression.py", "l01_regression")
+    try:
+        assert worker.isolation.startswith(isolation), worker.isolation
+        answer = worker.call("mse", [torch.ones(2), torch.zeros(2)], {}, grad_wrt=[0], cotangent=torch.ones(()))
+        assert answer.status == "returned" and answer.grad_error == not_a_tensor, answer
     finally:
         worker.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -13,9 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BODY = "return ((pred - target) ** 2).mean()"  # a line of the reference of mse
 
 
-def grader(*args: str) -> subprocess.CompletedProcess:
+def grader(*args: str, lang: str = "en") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "grader", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=600)
+                          text=True, timeout=600, env={**os.environ, "COURSE_LANG": lang})
 
 
 def test_not_shown_while_the_function_does_not_pass() -> None:
@@ -32,6 +33,14 @@ def test_shown_once_it_passes(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "mse passes" in done.stdout and BODY in done.stdout
     assert "def _check_same_shape(" in done.stdout  # the helper it calls
+
+
+def test_in_chinese() -> None:
+    done = grader("solution", "mse", lang="zh")
+    assert done.returncode == 1
+    assert done.stdout.startswith("mse 尚未通过（0/") and "--anyway" in done.stdout, done.stdout
+    done = grader("solution", "mse", "--anyway", lang="zh")
+    assert done.stdout.startswith("你在自己的 mse 通过之前就要看参考答案。") and BODY in done.stdout
 
 
 def test_anyway_says_what_it_costs() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -44,13 +45,27 @@ def test_accepted_variants_have_no_finding(path: Path) -> None:
         ("import pickle\n    return pickle.loads(b'')", "import pickle"),
     ],
 )
-def test_each_way_around_the_guards_is_found_with_its_line(body: str, construct: str) -> None:
+def test_each_way_around_the_guards_is_found_with_its_line(body: str, construct: str, speak) -> None:
     source = f"import torch\nimport torch.nn.functional as F\n\n\ndef mse(a, b):\n    {body}\n"
     line = next(number for number, text in enumerate(source.splitlines(), 1)
                 if construct.strip("'") in text and number > 5)
     found = findings(source, "mse")
     assert found and found[0].construct == construct and found[0].line == line, found
-    assert found[0].sentence("mse").startswith("banned call: mse uses ")
+    speak("en")
+    assert found[0].sentence("mse").startswith(f"banned call: mse uses `{construct}` (line {line}), which ")
+
+
+def test_a_finding_is_said_in_the_language_spoken(speak) -> None:
+    """The reason is a sentence of the catalog, translated when the finding is said
+    (the finding itself is data: line, construct, reason)."""
+    [finding] = findings("import torch\n\ndef mse(a, b):\n    return eval('a')\n", "mse")
+    speak("zh")
+    chinese = finding.sentence("mse")
+    assert chinese.startswith("禁止的调用：mse 使用了 `eval`（第 4 行），它会运行在运行时构造的代码")
+    assert not re.search(r"[A-Za-z]{3,} [A-Za-z]{3,} [A-Za-z]{3,}", chinese)  # no English sentence left
+    speak("en")
+    assert finding.sentence("mse") == ("banned call: mse uses `eval` (line 4), which runs code built at run "
+                                       "time; this function scores 0 until its code no longer does")
 
 
 def test_a_finding_counts_where_the_function_reaches_it() -> None:

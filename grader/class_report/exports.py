@@ -21,9 +21,11 @@ from pathlib import Path
 
 from grader.class_report.misconceptions import Group
 from grader.class_report.reading import Submission
+from grader.i18n import _
 from grader.report_text import STATUS_WORDS, headline
 from grader.verdict import Status, points
 
+# The column titles are the gradebooks' own (their imports read them): never translated.
 ASSIGNMENT = "Exercises"  # the gradebook column's title: rename it to the course's assignment
 CANVAS_STUDENT_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
 MOODLE_USER_COLUMNS = ["First name", "Last name", "ID number", "Institution", "Department", "Email address"]
@@ -35,7 +37,9 @@ def _writer(path: Path):
 
 
 def write_misconceptions(path: Path, groups: dict[str, list[Group]]) -> None:
-    """One row per student in a group: exercise, group, student, property, failure."""
+    """One row per student in a group: exercise, group, student, property, failure (the
+    column names are identifiers for a spreadsheet's formulas; the property and the
+    failure are sentences in the language being spoken)."""
     file, writer = _writer(path)
     with file:
         writer.writerow(["exercise", "group", "student", "property", "failure"])
@@ -60,9 +64,12 @@ def write_canvas(path: Path, submissions: list[Submission]) -> None:
 
 def feedback_line(submission: Submission) -> str:
     """The score and what is left to do, in one line (for a gradebook's feedback cell)."""
-    todo = [f"{r.exercise.name} ({STATUS_WORDS[r.status]})" for r in submission.results if r.status is not Status.PASSED]
-    line = f"{points(submission.score)} / {points(submission.max_score)}."
-    return f"{line} Not passed yet: {', '.join(todo)}." if todo else f"{line} Every function passed."
+    todo = [_("{function} ({status})").format(function=r.exercise.name, status=_(STATUS_WORDS[r.status]))
+            for r in submission.results if r.status is not Status.PASSED]
+    score = dict(score=points(submission.score), max_score=points(submission.max_score))
+    if todo:
+        return _("{score} / {max_score}. Not passed yet: {functions}.").format(**score, functions=", ".join(todo))
+    return _("{score} / {max_score}. Every function passed.").format(**score)
 
 
 def write_moodle(path: Path, submissions: list[Submission]) -> None:

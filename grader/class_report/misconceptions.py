@@ -6,10 +6,17 @@ because of it), or the exercise's one cause (a banned call, a file that did not
 load, a changed signature). Two students land in one group when the checks saw
 the same thing:
 
-- the same property broken (the lead check's title), the same way (its status and
-  ``Kind``: a wrong value, a wrong shape or type, an exception);
+- the same property broken (the lead check's ``key``: its English title, whatever
+  language the student was graded in), the same way (its status and ``Kind``: a
+  wrong value, a wrong shape or type, an exception);
 - on the same smallest input, with the same expected and received values (or the
   same error), as the check reports them.
+
+The values are Python, the same in both languages, and say what a failure's
+message would: where there are values, the message (a sentence in the language
+the student was graded in) is left out of the key, so that a class graded in
+Chinese and English still groups. Where there are none (an exception, a cause for
+the whole exercise) the message is all there is to compare.
 
 Hypothesis searches and shrinks deterministically for a seed: two functions that
 agree on every input the check tries are led to the same smallest input and give
@@ -29,6 +36,8 @@ from dataclasses import dataclass, field
 
 from grader import course
 from grader.class_report.reading import Submission
+from grader.i18n import _
+from grader.report_text import STATUS_WORDS
 from grader.verdict import CheckVerdict, ExerciseVerdict, Status
 
 # An exercise's own statuses that are not a misconception: nothing written yet.
@@ -54,12 +63,19 @@ class Key:
 
     exercise: str
     status: str
-    title: str  # the property broken ("" when one cause stands for the whole exercise)
+    check: str  # the property broken: the lead check's key ("" when one cause stands for the whole exercise)
     kind: str
     message: str
     arguments: tuple[tuple[str, str], ...]
     expected: str
     received: str
+
+
+def check_key(verdict: CheckVerdict) -> str:
+    """A check's language-independent identity (its English title)."""
+    # TODO(merge): verdict.key once CheckVerdict has it everywhere; the title is the key
+    # of verdicts graded in English.
+    return getattr(verdict, "key", verdict.title)
 
 
 def failure_key(result: ExerciseVerdict) -> Key | None:
@@ -72,8 +88,10 @@ def failure_key(result: ExerciseVerdict) -> Key | None:
         return Key(result.exercise.name, str(result.status), "", "", _canonical(result.message), (), "", "")
     example = lead.counterexample
     arguments = tuple((a.name, _canonical(a.source)) for a in example.arguments) if example else ()
-    return Key(result.exercise.name, str(lead.status), lead.title, str(lead.kind or ""),
-               _canonical(lead.message), arguments, _canonical(lead.expected), _canonical(lead.received))
+    expected, received = _canonical(lead.expected), _canonical(lead.received)
+    message = "" if expected or received else _canonical(lead.message)
+    return Key(result.exercise.name, str(lead.status), check_key(lead), str(lead.kind or ""),
+               message, arguments, expected, received)
 
 
 @dataclass
@@ -97,9 +115,10 @@ class Group:
 
     @property
     def property_broken(self) -> str:
-        """The property broken, as a teaching assistant reads it."""
+        """The property broken, as a teaching assistant reads it (in the report's language,
+        whatever language the example was graded in)."""
         lead = self.lead
-        return lead.title if lead is not None else str(self.example.status)
+        return _(check_key(lead)) if lead is not None else _(STATUS_WORDS[self.example.status])
 
     @property
     def hint(self) -> str:
@@ -127,7 +146,7 @@ def group_failures(submissions: list[Submission]) -> dict[str, list[Group]]:
         found = by_exercise.get(exercise.name)
         if not found:
             continue
-        found.sort(key=lambda g: (-len(g.students), g.property_broken, g.students[0]))
+        found.sort(key=lambda g: (-len(g.students), g.key.check, g.students[0]))  # the same in every language
         for number, group in enumerate(found, start=1):
             group.number = number
         ordered[exercise.name] = found

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from grader.batch import STATE_FILE
+from grader.i18n import _
 from grader.paths import UsageError
 from grader.results import verdicts
 from grader.verdict import ExerciseVerdict
@@ -70,7 +71,7 @@ def read_submission(student: str, path: Path) -> Submission:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValueError(f"not readable JSON ({error.__class__.__name__})") from None
+        raise ValueError(_("not readable JSON ({error})").format(error=error.__class__.__name__)) from None
     results = verdicts(document)
     extra = document["extra_data"]
     seed = extra.get("seed")
@@ -99,10 +100,11 @@ def _state_seed(folder: Path) -> int | None:
 def read_class(folder: Path) -> GradedClass:
     """Every student's verdicts in ``folder``; a UsageError when there is nothing to report."""
     if not folder.is_dir():
-        raise UsageError(f"no such directory: {folder}")
+        raise UsageError(_("no such directory: {folder}").format(folder=folder))
     files = results_files(folder)
     if not files:
-        raise UsageError(f"no results files in {folder} (give the --output folder of grade-batch or merge)")
+        raise UsageError(_("no results files in {folder} (give the --output folder of grade-batch or merge)")
+                         .format(folder=folder))
     submissions, unreadable = [], []
     for student, path in files:
         try:
@@ -110,8 +112,9 @@ def read_class(folder: Path) -> GradedClass:
         except ValueError as error:
             unreadable.append((str(path.relative_to(folder)), str(error)))
     if not submissions:
-        raise UsageError(f"none of the {len(files)} results files in {folder} holds this grader's verdicts "
-                         f"(first: {unreadable[0][0]}: {unreadable[0][1]})")
+        raise UsageError(_("none of the {count} results files in {folder} holds this grader's verdicts "
+                           "(first: {file}: {why})").format(count=len(files), folder=folder,
+                                                           file=unreadable[0][0], why=unreadable[0][1]))
     seed = _state_seed(folder)
     if seed is None:
         seeds = {s.seed for s in submissions}

@@ -7,7 +7,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from grader import course
+from grader.class_report.misconceptions import check_key
 from grader.class_report.reading import GradedClass, Submission
+from grader.i18n import _
 from grader.verdict import FOUND_BY_A_CHECK, UNSTARTED, Status
 
 # A student is stuck below this share of the points they could have earned, or while
@@ -29,9 +31,14 @@ class ExerciseStats:
 @dataclass(frozen=True)
 class CheckStats:
     exercise: course.Exercise
-    title: str
+    key: str  # the check's language-independent identity (its English title)
     failed: float  # share of the class whose function fails this check
     failed_written: float  # the same among those who wrote the function (0 when none did)
+
+    @property
+    def title(self) -> str:
+        """The check's title in the language being spoken."""
+        return _(self.key)
 
 
 @dataclass(frozen=True)
@@ -84,7 +91,8 @@ def exercise_stats(submissions: list[Submission]) -> list[ExerciseStats]:
 
 
 def check_stats(submissions: list[Submission]) -> list[CheckStats]:
-    """Each check in course order, with the share of the class that fails it."""
+    """Each check in course order, with the share of the class that fails it: a check is
+    known by its key, so students graded in different languages count together."""
     failed: Counter = Counter()
     failed_written: Counter = Counter()
     written: Counter = Counter()
@@ -94,7 +102,7 @@ def check_stats(submissions: list[Submission]) -> list[CheckStats]:
             attempted = result.status not in (*UNSTARTED, Status.WAITING)
             written[result.exercise.name] += attempted
             for check in result.checks:
-                key = (result.exercise.name, check.title)
+                key = (result.exercise.name, check_key(check))
                 order.setdefault(key, result.exercise)
                 if check.status in FOUND_BY_A_CHECK:
                     failed[key] += 1
