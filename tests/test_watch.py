@@ -21,9 +21,12 @@ from rich.cells import cell_len
 from grader import course
 from grader.report_text import PASTE_HEADER
 from grader.verdict import Argument, CheckVerdict, Counterexample, ExerciseVerdict, Kind, Role, Status
-from grader.watch.schedule import Change, Run, Schedule
+from grader.watch.schedule import Change, Run, Schedule, Trigger
 from grader.watch.fit import Keep, Piece, Row, fit
 from grader.watch.screen import View, frame
+from languages import english  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English words
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives watch in a pty (pip install pexpect)")
 pyte = pytest.importorskip("pyte", reason="pyte reads the pty's screen (pip install pyte)")
@@ -315,8 +318,8 @@ def _watching(folder: Path, *results: ExerciseVerdict, focus: str) -> tuple[Sche
     schedule = Schedule(folder, [e for e in course.EXERCISES if e.module == course.BY_NAME[focus].module])
     for result in results:
         schedule.results[result.exercise.name] = result
-    schedule.run = Run(2, f"saved {course.BY_NAME[focus].module}.py", "01:02:03", [r.exercise.name for r in results],
-                       [Change(None, r) for r in results])
+    schedule.run = Run(2, Trigger.SAVED, "01:02:03", [r.exercise.name for r in results],
+                       [Change(None, r) for r in results], file=f"{course.BY_NAME[focus].module}.py")
     return schedule, View(focus=course.BY_NAME[focus])
 
 

@@ -148,7 +148,7 @@ def hint_pieces(exercise: course.Exercise, level: int) -> list[Piece]:
     more = _("press h for the next hint") if level < len(hints) else _("that was the last hint")
     return [Piece("", keep=Keep.EXTRA),
             Piece(_("Hint {level} of {count}:").format(level=level, count=len(hints)), "bold yellow", 2),
-            Piece(hints[level - 1], "yellow", 4),
+            Piece(_(hints[level - 1]), "yellow", 4),
             Piece(_("Read: {url} · {more}").format(url=exercise.url, more=more), "dim", 4)]
 
 
