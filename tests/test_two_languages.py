@@ -101,6 +101,20 @@ def test_check_in_chinese_says_every_word_of_its_own_in_chinese(tmp_path: Path) 
     assert re.search(r"Total: [\d.]+ / 3  \(0 of 1 function passed\)", english) and "Smallest failing input" in english
 
 
+@pytest.mark.parametrize("lang, says, not_said", [("zh", "出错的最小输入", "Smallest failing input"),
+                                                  ("en", "Smallest failing input", "出错的最小输入")])
+def test_pytest_grader_takes_lang(lang: str, says: str, not_said: str, tmp_path: Path) -> None:
+    (tmp_path / "l01_regression.py").write_text(
+        "import torch\n\ndef mse(pred, target):\n    return ((pred - target) ** 2).sum()\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in LANGUAGE_VARIABLES}
+    finished = subprocess.run([sys.executable, "-m", "pytest", "grader", "-q", "-p", "no:cacheprovider", "--lang", lang,
+                               "--submission", str(tmp_path), "-k", "mse and reference"],
+                              cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
+    assert finished.returncode == 1, finished.stdout + finished.stderr
+    assert says in finished.stdout and not_said not in finished.stdout
+    assert "l01_regression.mse: matches the reference" in finished.stdout  # the test's id is its key
+
+
 def test_results_and_junit_record_the_language_and_keep_the_keys(tmp_path: Path) -> None:
     (tmp_path / "student").mkdir()
     (tmp_path / "student" / "l01_regression.py").write_text(
