@@ -9,7 +9,7 @@ import textwrap
 from rich.console import Console
 from rich.markup import escape
 
-from grader import course
+from grader import course, i18n
 from grader.i18n import _, ngettext
 from grader.report_text import MARK, STYLE, Block, exercise_blocks, status_word
 from grader.verdict import ExerciseVerdict, Status, points
@@ -111,7 +111,9 @@ def results_html(results: list[ExerciseVerdict], done: bool = True, error: str =
     elif not done:
         checking = _("checking…")
         body += f'<div style="opacity:0.7">{html.escape(checking)}</div>'
-    return f'<div class="grader-check" style="font-family:system-ui,sans-serif;line-height:1.4">{body}</div>'
+    # lang: the browser picks the Chinese (not the Japanese) forms of the characters.
+    return (f'<div class="grader-check" lang="{i18n.language()}" '
+            f'style="font-family:system-ui,sans-serif;line-height:1.4">{body}</div>')
 
 
 class HtmlReport:

@@ -204,6 +204,7 @@ def test_the_check_screen_in_chinese_has_no_english_sentence(chinese_course: Non
         assert english_runs(text) == [], text
     assert "总分：" in out.getvalue() and "期望的梯度：tensor(2.5000)" in every.getvalue()
     assert ">未通过</span>" in pages[0] and ">尚未实现</span>" in pages[0] and ">复制</button>" in pages[1]
+    assert pages[0].startswith('<div class="grader-check" lang="zh"')
 
 
 def test_the_course_map_in_chinese_has_no_english_sentence(chinese_course: None) -> None:
