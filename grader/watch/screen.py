@@ -97,7 +97,11 @@ def verdict_line(result: ExerciseVerdict, busy: bool, cached: bool) -> Piece:
         passed, total = _checks(result)
         parts.append(ngettext("{passed} of {count} check passes", "{passed} of {count} checks pass", total).format(
             passed=passed, count=total))
-    state = "  " + _("(checking again…)") if busy else "  " + _("(from last time)") if cached else ""
+    state = ""
+    if busy:
+        state = "  " + _("(checking again…)")
+    elif cached:
+        state = "  " + _("(from last time)")
     return Piece(" · ".join(parts) + state, STYLE[result.status] + (" dim" if busy else " bold"), 2, Keep.HEAD)
 
 
@@ -111,7 +115,7 @@ def focus_pieces(schedule: Schedule, view: View) -> list[Piece]:
     result = schedule.results.get(exercise.name)
     busy = schedule.busy(exercise.name)
     if result is None:
-        pieces.append(Piece("⟳ " + _("checking…") if busy else _("not checked yet"), "cyan", 2, Keep.HEAD))
+        pieces.append(Piece(("⟳ " + _("checking…")) if busy else _("not checked yet"), "cyan", 2, Keep.HEAD))
     else:
         pieces.append(verdict_line(result, busy, exercise.name in schedule.from_cache))
         pieces += next_step(schedule, result, view.keys)
