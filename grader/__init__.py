@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import builtins
+import contextlib
 import os as _os
 import sys as _sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Callable
 
@@ -29,7 +30,8 @@ from torch import Tensor
 """
 
 
-def check(*targets: str | Callable[..., Any], submission: str | Path | None = None, all: bool = False) -> bool:
+def check(*targets: str | Callable[..., Any], submission: str | Path | None = None, all: bool = False,
+          lang: str | None = None) -> bool:
     """Check functions (or modules, or everything) and show the verdicts and feedback.
 
     The same checks and feedback as ``python -m grader check``, for a notebook or IPython.
@@ -46,14 +48,40 @@ def check(*targets: str | Callable[..., Any], submission: str | Path | None = No
       (``import numpy as np``). That folder is checked like a submission, then removed.
       Several functions may be given at once: ``check(mae, mse)``.
     - ``all=True``: every failed check with its own input, as ``check NAME --all``.
+    - ``lang="zh"`` or ``"en"``: the language of this check's feedback (else
+      ``COURSE_LANG``, else the locale, else Chinese), as ``--lang``.
 
     In Jupyter the result is HTML (a badge per function, the counterexample as a block
     to copy, a link to the lecture's section); elsewhere it is the terminal's text.
     """
+    from grader import i18n
+
+    with _speaking(i18n.chosen(lang)):
+        return _check(targets, submission, all)
+
+
+@contextlib.contextmanager
+def _speaking(lang: str) -> Iterator[None]:
+    """Speak ``lang`` for one ``check()``: a notebook's next cell speaks as before."""
+    from grader import i18n
+
+    before, variable = i18n.language(), _os.environ.get("COURSE_LANG")
+    i18n.set_language(lang)
+    try:
+        yield
+    finally:
+        i18n.set_language(before)
+        if variable is None:
+            _os.environ.pop("COURSE_LANG", None)
+        else:
+            _os.environ["COURSE_LANG"] = variable
+
+
+def _check(targets: tuple[str | Callable[..., Any], ...], submission: str | Path | None, every: bool) -> bool:
     from grader import session
+    from grader.i18n import _
     from grader.paths import DEFAULT_SUBMISSION, UsageError, exercises, submission_folder
 
-    every = all
     functions = [t for t in targets if callable(t) and not isinstance(t, str)]
     names = [t for t in targets if isinstance(t, str)]
     notebook = _in_notebook()
@@ -61,7 +89,7 @@ def check(*targets: str | Callable[..., Any], submission: str | Path | None = No
     try:
         if functions:
             if names or len(functions) != len(targets):
-                raise UsageError("give check() either names (\"mse\") or functions (mse), not both")
+                raise UsageError(_("give check() either names (\"mse\") or functions (mse), not both"))
             temporary, chosen = _write_functions(functions)
             folder = Path(temporary.name)
         else:
@@ -77,7 +105,7 @@ def check(*targets: str | Callable[..., Any], submission: str | Path | None = No
         # A notebook's own functions live in a temporary folder: nothing to remember.
         results = session.grade(folder, chosen, on_result=report.show, remember=temporary is None)
         report.total(results)
-        return builtins.all(r.passed for r in results)  # ``all`` is the parameter here
+        return all(r.passed for r in results)
     finally:
         if temporary is not None:
             temporary.cleanup()
@@ -109,6 +137,7 @@ def _write_functions(functions: list[Callable[..., Any]]):
     import tempfile
 
     from grader import course
+    from grader.i18n import _
     from grader.paths import UsageError
 
     by_module: dict[str, list[Callable[..., Any]]] = {}
@@ -118,8 +147,8 @@ def _write_functions(functions: list[Callable[..., Any]]):
         exercise = course.BY_NAME.get(name)
         if exercise is None:
             known = ", ".join(course.BY_NAME)
-            raise UsageError(f"check() was given a function named {name or type(function).__name__!r}: "
-                             f"name it after an exercise ({known})")
+            raise UsageError(_("check() was given a function named {name}: name it after an exercise "
+                               "({exercises})").format(name=repr(name or type(function).__name__), exercises=known))
         by_module.setdefault(exercise.module, []).append(function)
         if exercise not in exercises:
             exercises.append(exercise)
@@ -137,6 +166,7 @@ def _sources(functions: list[Callable[..., Any]]) -> list[str]:
     import textwrap
     import types
 
+    from grader.i18n import _
     from grader.paths import UsageError
 
     header_names = {"annotations", "math", "Callable", "torch", "F", "Tensor"}
@@ -157,8 +187,9 @@ def _sources(functions: list[Callable[..., Any]]) -> list[str]:
         try:
             source = textwrap.dedent(inspect.getsource(function))
         except (OSError, TypeError):
-            raise UsageError(f"the source of {getattr(function, '__name__', function)!r} cannot be found: "
-                             "define it with def in a cell (not a lambda), run the cell, then check it") from None
+            raise UsageError(_("the source of {name} cannot be found: define it with def in a cell (not a "
+                               "lambda), run the cell, then check it").format(
+                name=repr(getattr(function, "__name__", function)))) from None
         namespace = getattr(function, "__globals__", {})
         for used in sorted(code_names(function.__code__)) if hasattr(function, "__code__") else []:
             if used in written or used in header_names or used not in namespace:

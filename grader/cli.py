@@ -14,12 +14,14 @@ For a teaching assistant or a course platform:
     python -m grader grade --submission DIR --output results.json [--seed S] [--junit FILE]
     python -m grader grade-batch --submissions DIR --output OUTDIR [--jobs N] [--shard K/N] [--force]
     python -m grader merge OUTDIR ... --output OUTDIR
-    python -m grader report OUTDIR [--output report.html] [--lang zh|en]
+    python -m grader report OUTDIR [--output report.html]
     python -m grader gradescope-bundle --output autograder.zip
     python -m grader classroom --output DIR
     python -m grader release --output DIR
 
-Every wrong path or unknown name is answered with one line and exit status 2.
+Every command takes ``--lang zh|en``: the language it speaks (else ``COURSE_LANG``,
+else the locale, else Chinese; ``grader.i18n``). Every wrong path or unknown name is
+answered with one line and exit status 2.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ import sys
 import time
 from pathlib import Path
 
+from grader import argparse_words, i18n
+from grader.i18n import _
 from grader.paths import DEFAULT_SUBMISSION, UsageError, exercises, submission_folder
 
 
@@ -36,73 +40,108 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a mistake is said in one line (not a usage block)."""
 
     def error(self, message: str) -> None:
-        self.exit(2, f"error: {message} (see {self.prog} --help)\n")
+        self.exit(2, _("error: {message} (see {command})").format(message=message, command=f"{self.prog} --help")
+                  + "\n")
+
+
+def _language_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--lang", choices=list(i18n.LANGUAGES), default=default,
+                        help=_("the language to speak: zh (Chinese) or en (English); "
+                               "default: COURSE_LANG, else the locale, else zh"))
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m grader", description="Check or grade the course's exercises.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    """The command line, its help in the language being spoken (``main`` chose it)."""
+    parser = _Parser(prog="python -m grader", description=_("Check or grade the course's exercises."))
+    _language_option(parser, None)
+    # The same option after the command; not given there, it leaves the one before it alone.
+    common = argparse.ArgumentParser(add_help=False)
+    _language_option(common, argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
+                                     metavar="COMMAND", title=_("commands"))
 
-    check = commands.add_parser("check", help="check your functions and explain every failure")
-    check.add_argument("names", nargs="*", metavar="NAME", help="a function (mse) or a module (l01_regression)")
-    check.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR")
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help, description=help, parents=[common])
+
+    check = command("check", _("check your functions and explain every failure"))
+    check.add_argument("names", nargs="*", metavar="NAME", help=_("a function (mse) or a module (l01_regression)"))
+    check.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR",
+                       help=_("the folder holding your l01_regression.py ... (default: exercises/)"))
     check.add_argument("--all", action="store_true", dest="every",
-                       help="show every failed check with its own input, not only the most telling one")
+                       help=_("show every failed check with its own input, not only the most telling one"))
 
-    grade = commands.add_parser("grade", help="grade one submission into a results.json file")
-    grade.add_argument("--submission", type=Path, required=True, metavar="DIR")
-    grade.add_argument("--output", type=Path, required=True, metavar="FILE")
-    grade.add_argument("--seed", type=int, default=0, help="which inputs the properties are tried on")
-    grade.add_argument("--junit", type=Path, metavar="FILE", help="also write JUnit XML")
+    grade = command("grade", _("grade one submission into a results.json file"))
+    grade.add_argument("--submission", type=Path, required=True, metavar="DIR",
+                       help=_("the folder holding the student's l01_regression.py ..."))
+    grade.add_argument("--output", type=Path, required=True, metavar="FILE", help=_("the results.json to write"))
+    grade.add_argument("--seed", type=int, default=0, help=_("which inputs the properties are tried on"))
+    grade.add_argument("--junit", type=Path, metavar="FILE", help=_("also write JUnit XML"))
 
-    batch = commands.add_parser("grade-batch", help="grade every sub-directory of DIR (one student each)")
-    batch.add_argument("--submissions", type=Path, required=True, metavar="DIR")
-    batch.add_argument("--output", type=Path, required=True, metavar="OUTDIR")
-    batch.add_argument("--jobs", type=int, default=None, metavar="N", help="parallel jobs (default: cores)")
-    batch.add_argument("--seed", type=int, default=0, help="which inputs the properties are tried on")
-    batch.add_argument("--shard", default="1/1", metavar="K/N", help="grade only the K-th of N slices")
-    batch.add_argument("--force", action="store_true", help="re-grade students already graded")
+    batch = command("grade-batch", _("grade every sub-directory of DIR (one student each)"))
+    batch.add_argument("--submissions", type=Path, required=True, metavar="DIR",
+                       help=_("a folder with one sub-folder per student"))
+    batch.add_argument("--output", type=Path, required=True, metavar="OUTDIR", help=_("where the results go"))
+    batch.add_argument("--jobs", type=int, default=None, metavar="N", help=_("parallel jobs (default: cores)"))
+    batch.add_argument("--seed", type=int, default=0, help=_("which inputs the properties are tried on"))
+    batch.add_argument("--shard", default="1/1", metavar="K/N", help=_("grade only the K-th of N slices"))
+    batch.add_argument("--force", action="store_true", help=_("re-grade students already graded"))
 
-    merge = commands.add_parser("merge", help="join the output folders of shards into one gradebook")
-    merge.add_argument("folders", nargs="+", type=Path, metavar="OUTDIR")
-    merge.add_argument("--output", type=Path, required=True, metavar="OUTDIR")
+    merge = command("merge", _("join the output folders of shards into one gradebook"))
+    merge.add_argument("folders", nargs="+", type=Path, metavar="OUTDIR", help=_("the --output folders of the shards"))
+    merge.add_argument("--output", type=Path, required=True, metavar="OUTDIR", help=_("where the joined results go"))
 
-    report = commands.add_parser("report", help="the class report of a graded folder: page, misconceptions, "
-                                                "feedback files, gradebook exports")
-    report.add_argument("folder", type=Path, metavar="OUTDIR", help="the --output folder of grade-batch or merge")
-    report.add_argument("--output", type=Path, default=None, metavar="FILE", help="the page (default: OUTDIR/report.html)")
-    report.add_argument("--lang", choices=["zh", "en"], default=None,
-                        help="the page's language (default: COURSE_LANG, else the locale, else zh)")
+    report = command("report", _("the class report of a graded folder: page, misconceptions, feedback files, "
+                                 "gradebook exports"))
+    report.add_argument("folder", type=Path, metavar="OUTDIR", help=_("the --output folder of grade-batch or merge"))
+    report.add_argument("--output", type=Path, default=None, metavar="FILE",
+                        help=_("the page (default: OUTDIR/report.html)"))
 
-    bundle = commands.add_parser("gradescope-bundle", help="build Gradescope's autograder zip")
-    bundle.add_argument("--output", type=Path, required=True, metavar="FILE")
+    bundle = command("gradescope-bundle", _("build Gradescope's autograder zip"))
+    bundle.add_argument("--output", type=Path, required=True, metavar="FILE", help=_("the zip to write"))
 
-    classroom = commands.add_parser("classroom", help="write a GitHub Classroom autograding workflow")
-    classroom.add_argument("--output", type=Path, required=True, metavar="DIR")
+    classroom = command("classroom", _("write a GitHub Classroom autograding workflow"))
+    classroom.add_argument("--output", type=Path, required=True, metavar="DIR", help=_("the repository to write it into"))
 
-    watch = commands.add_parser("watch", help="re-check on every save")
-    watch.add_argument("names", nargs="*", metavar="NAME")
-    watch.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR")
+    watch = command("watch", _("re-check on every save"))
+    watch.add_argument("names", nargs="*", metavar="NAME", help=_("a function (mse) or a module (l01_regression)"))
+    watch.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR",
+                       help=_("the folder holding your l01_regression.py ... (default: exercises/)"))
 
-    hint = commands.add_parser("hint", help="a hint for an exercise, from a nudge to the shape of the answer")
-    hint.add_argument("name", metavar="NAME")
-    hint.add_argument("--level", type=int, default=1, metavar="K")
+    hint = command("hint", _("a hint for an exercise, from a nudge to the shape of the answer"))
+    hint.add_argument("name", metavar="NAME", help=_("a function (mse)"))
+    hint.add_argument("--level", type=int, default=1, metavar="K", help=_("which hint: 1 is the gentlest"))
 
-    repro = commands.add_parser("repro", help="write repro_NAME.py, a script that reproduces NAME's failure")
-    repro.add_argument("name", metavar="NAME", help="a function (mse)")
-    repro.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR")
+    repro = command("repro", _("write repro_NAME.py, a script that reproduces NAME's failure"))
+    repro.add_argument("name", metavar="NAME", help=_("a function (mse)"))
+    repro.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR",
+                       help=_("the folder holding your l01_regression.py ... (default: exercises/)"))
 
-    progress = commands.add_parser("progress", help="the course map: what is done and what is next")
-    progress.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR")
+    progress = command("progress", _("the course map: what is done and what is next"))
+    progress.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR",
+                          help=_("the folder holding your l01_regression.py ... (default: exercises/)"))
 
-    release = commands.add_parser("release", help="write the student edition (no reference code)")
-    release.add_argument("--output", type=Path, required=True, metavar="DIR")
+    release = command("release", _("write the student edition (no reference code)"))
+    release.add_argument("--output", type=Path, required=True, metavar="DIR", help=_("the folder to write"))
 
-    solution = commands.add_parser("solution", help="the reference of an exercise, once yours passes")
-    solution.add_argument("name", metavar="NAME")
-    solution.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR")
-    solution.add_argument("--anyway", action="store_true", help="show it even though yours does not pass yet")
+    solution = command("solution", _("the reference of an exercise, once yours passes"))
+    solution.add_argument("name", metavar="NAME", help=_("a function (mse)"))
+    solution.add_argument("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR",
+                          help=_("the folder holding your l01_regression.py ... (default: exercises/)"))
+    solution.add_argument("--anyway", action="store_true", help=_("show it even though yours does not pass yet"))
     return parser
+
+
+def asked_language(argv: list[str]) -> str | None:
+    """The value of ``--lang`` on a command line, read before the parser exists (its
+    help is written in that language); the parser itself then checks it."""
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+        if word == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -123,7 +162,7 @@ def run_grade(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     submission = submission_folder(args.submission)
     if args.output.parent and not args.output.parent.exists():
-        raise UsageError(f"the folder of --output does not exist: {args.output.parent}")
+        raise UsageError(_("the folder of --output does not exist: {folder}").format(folder=args.output.parent))
     from grader import recorded
 
     recorded.check_seed(args.seed)
@@ -139,19 +178,27 @@ def run_grade(args: argparse.Namespace) -> int:
     write_results(args.output, document)
     if args.junit:
         write_junit(args.junit, results)
-    print(f"{submission.name}: {document['score']:g} / {document['max_score']:g} -> {args.output}")
+    print(_("{student}: {score} / {maximum} -> {file}").format(
+        student=submission.name, score=f"{document['score']:g}", maximum=f"{document['max_score']:g}",
+        file=args.output))
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # The language first: the help and argparse's errors are said in it too.
+    i18n.set_language(i18n.chosen(asked_language(argv)))
+    argparse_words.speak()
     args = _parser().parse_args(argv)
+    if args.lang and args.lang != i18n.language():  # spelled in a way the first look missed (--la en)
+        i18n.set_language(args.lang)
     try:
         return _command(args.command)(args)
     except UsageError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(_("error: {message}").format(message=error), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return 130
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from grader import course
+from grader.i18n import _
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SUBMISSION = ROOT / "exercises"
@@ -21,9 +22,10 @@ class UsageError(Exception):
 def submission_folder(path: Path) -> Path:
     """The submission folder, resolved; a UsageError if there is none at ``path``."""
     if not path.exists():
-        raise UsageError(f"no such directory: {path}")
+        raise UsageError(_("no such directory: {path}").format(path=path))
     if not path.is_dir():
-        raise UsageError(f"not a directory: {path} (give the folder that holds l01_regression.py ...)")
+        raise UsageError(_("not a directory: {path} (give the folder that holds l01_regression.py ...)").format(
+            path=path))
     return path.resolve()
 
 
@@ -33,4 +35,5 @@ def exercises(names: list[str]) -> list[course.Exercise]:
         return course.select(names)
     except KeyError as unknown:
         known = ", ".join(course.LECTURES)
-        raise UsageError(f"unknown function or module {unknown.args[0]!r} (modules: {known})") from None
+        raise UsageError(_("unknown function or module {name} (modules: {modules})").format(
+            name=repr(unknown.args[0]), modules=known)) from None

@@ -11,7 +11,8 @@ when nothing has changed:
   ``~/.cache/hylee-dl-course``), never in the student's folder. A stored verdict
   counts only while the submission file, its reference solution, every file of
   the grader package and the hypothesis and torch versions are those it was
-  graded with;
+  graded with, and in the language it is shown in (a verdict's sentences are in the
+  language it was graded in);
 - what the submission holds (stubs, messages) comes from ``grader.layout``.
 
 How ``progress`` knows a function's status: a function whose body is still the
@@ -36,7 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from grader import course
+from grader import course, i18n
+from grader.i18n import N_, _, ngettext
 from grader.layout import static_status
 from grader.report_text import MARK, STYLE
 from grader.verdict import UNSTARTED, ExerciseVerdict, Status
@@ -45,10 +47,10 @@ ROOT = Path(__file__).resolve().parent.parent
 GRADER = ROOT / "grader"
 SOLUTIONS = ROOT / "solutions"
 
-# How the course map says each status.
-WORDS = {Status.PASSED: "done", Status.FAILED: "failing", Status.CRASHED: "crashes",
-         Status.TIMED_OUT: "times out", Status.BANNED: "banned call", Status.NOT_WRITTEN: "not started",
-         Status.WAITING: "waiting", Status.MISSING: "missing", Status.NOT_RUN: "not checked"}
+# How the course map says each status (translated where shown).
+WORDS = {Status.PASSED: N_("done"), Status.FAILED: N_("failing"), Status.CRASHED: N_("crashes"),
+         Status.TIMED_OUT: N_("times out"), Status.BANNED: N_("banned call"), Status.NOT_WRITTEN: N_("not started"),
+         Status.WAITING: N_("waiting"), Status.MISSING: N_("missing"), Status.NOT_RUN: N_("not checked")}
 
 
 # ---- the results cache -----------------------------------------------------------------
@@ -86,7 +88,8 @@ def grader_digest() -> str:
 
 
 def fingerprint(submission: Path, exercise: course.Exercise) -> str | None:
-    """What a stored result depends on: the submission file, the reference, and the grader."""
+    """What a stored result depends on: the submission file, the reference, the grader,
+    and the language it speaks (a Chinese verdict is not shown to an English reader)."""
     try:
         data = (submission / f"{exercise.module}.py").read_bytes()
     except OSError:
@@ -95,7 +98,8 @@ def fingerprint(submission: Path, exercise: course.Exercise) -> str | None:
         reference = (SOLUTIONS / f"{exercise.module}.py").read_bytes()
     except OSError:
         reference = b"-"
-    return hashlib.sha256(data + b"\0" + reference + b"\0" + grader_digest().encode()).hexdigest()
+    said = f"{grader_digest()}\0{i18n.language()}".encode()
+    return hashlib.sha256(data + b"\0" + reference + b"\0" + said).hexdigest()
 
 
 def _load_cache(submission: Path) -> dict[str, Any]:
@@ -190,7 +194,7 @@ def survey(submission: Path) -> tuple[list[Entry], list[course.Exercise]]:
         elif exercise.name in cached:
             entries.append(_from_verdict(cached[exercise.name]))
         else:
-            entries.append(Entry(exercise, Status.NOT_RUN, 0.0, "not checked yet"))
+            entries.append(Entry(exercise, Status.NOT_RUN, 0.0, _("not checked yet")))
             stale.append(exercise)
     return entries, stale
 
@@ -222,33 +226,57 @@ def render(entries: list[Entry], submission: Path, console: Any = None) -> None:
     console = console or Console(highlight=False, soft_wrap=True)
     score = sum(e.score for e in entries)
     done = sum(e.status is Status.PASSED for e in entries)
-    console.print(f"[bold]Course map[/bold] — {escape(str(submission))}")
-    console.print(f"[bold]{points(score)} / {points(course.MAX_SCORE)} points[/bold] · {done} of {len(entries)} "
-                  f"functions done")
+    heading = _("Course map")
+    console.print(f"[bold]{escape(heading)}[/bold] — {escape(str(submission))}")
+    console.print("[bold]" + escape(ngettext(
+        "{score} / {maximum} points · {done} of {count} function done",
+        "{score} / {maximum} points · {done} of {count} functions done", len(entries)).format(
+        score=points(score), maximum=points(course.MAX_SCORE), done=done, count=len(entries))) + "[/bold]")
     for module, lecture in course.LECTURES.items():
         mine = [e for e in entries if e.exercise.module == module]
         got = sum(e.score for e in mine)
         total = sum(e.exercise.points for e in mine)
         marks = "".join(MARK[e.status] for e in mine)
-        console.print(f"\n[bold]{escape(lecture.title)}[/bold] ({module}.py)  {points(got)}/{points(total)}  "
-                      f"{marks}  [dim]{course.SITE_URL}{module}/[/dim]")
+        title = _("{lecture} ({file})").format(lecture=_(lecture.title), file=f"{module}.py")
+        console.print(f"\n[bold]{escape(title)}[/bold]  {points(got)}/{points(total)}  "
+                      f"{marks}  [dim]{escape(lecture_url(module))}[/dim]")
         for e in mine:
             style = STYLE[e.status]
             score_text = f"{points(e.score)}/{points(e.exercise.points)}"
             detail = f"  [dim]{escape(e.detail)}[/dim]" if e.detail else ""
-            console.print(f"  [{style}]{MARK[e.status]} {e.exercise.name:<24} {WORDS[e.status]:<12}[/{style}]"
+            word = escape(_padded(_(WORDS[e.status]), 12))
+            console.print(f"  [{style}]{MARK[e.status]} {e.exercise.name:<24} {word}[/{style}]"
                           f"{score_text:>6}{detail}")
     step = next_step(entries)
     if step is None:
-        console.print(f"\n[bold green]Everything passes: {points(score)} / {points(course.MAX_SCORE)}.[/bold green] "
-                      "Inputs you never saw: python -m grader grade --submission DIR --output results.json --seed 7")
+        everything = _("Everything passes: {score} / {maximum}.").format(
+            score=points(score), maximum=points(course.MAX_SCORE))
+        unseen = _("Inputs you never saw: {command}").format(
+            command="python -m grader grade --submission DIR --output results.json --seed 7")
+        console.print(f"\n[bold green]{escape(everything)}[/bold green] {escape(unseen)}")
         return
     exercise = step.exercise
-    why = f": {step.detail}" if step.detail else ""
-    console.print(f"\n[bold]Next:[/bold] {exercise.name} ({WORDS[step.status]}{escape(why)})")
-    console.print(f"  read   {escape(exercise.reading)} — {exercise.url}")
-    console.print(f"  then   python -m grader watch {exercise.name}    "
-                  f"(stuck? python -m grader hint {exercise.name})")
+    state = _(WORDS[step.status])
+    if step.detail:
+        state = _("{status}: {detail}").format(status=state, detail=step.detail)
+    heading = _("Next:")
+    console.print(f"\n[bold]{escape(heading)}[/bold] {exercise.name} ({escape(state)})")
+    console.print("  " + escape(_("read   {reading} — {url}").format(reading=exercise.reading, url=exercise.url)))
+    console.print("  " + escape(_("then   {command}    (stuck? {hint})").format(
+        command=f"python -m grader watch {exercise.name}", hint=f"python -m grader hint {exercise.name}")))
+
+
+def lecture_url(module: str) -> str:
+    """The lecture's page on the site, in the language being spoken."""
+    exercise = next(e for e in course.EXERCISES if e.module == module)
+    return exercise.url.split("#")[0]
+
+
+def _padded(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal cells (a Chinese character takes two)."""
+    from rich.cells import cell_len
+
+    return text + " " * max(0, width - cell_len(text))
 
 
 def run_progress(args: argparse.Namespace) -> int:
@@ -258,8 +286,9 @@ def run_progress(args: argparse.Namespace) -> int:
     entries, stale = survey(submission)
     if stale:
         names = ", ".join(e.name for e in stale[:6]) + (", …" if len(stale) > 6 else "")
-        print(f"checking {len(stale)} function{'s' if len(stale) != 1 else ''} changed since last checked "
-              f"({names})…", file=sys.stderr, flush=True)
+        print(ngettext("checking {count} function changed since last checked ({names})…",
+                       "checking {count} functions changed since last checked ({names})…", len(stale)).format(
+                  count=len(stale), names=names), file=sys.stderr, flush=True)
         results = {r.exercise.name: r for r in check_now(submission, stale)}
         entries = [_from_verdict(results[e.exercise.name]) if e.exercise.name in results else e for e in entries]
     render(entries, submission)

@@ -11,11 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from grader.i18n import _
+
 DEFAULT_SUBMISSION = Path(__file__).resolve().parent.parent / "exercises"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("grader")
     group.addoption("--submission", type=Path, default=DEFAULT_SUBMISSION, metavar="DIR",
-                    help="the folder holding your l01_regression.py ... (default: exercises/)")
-    group.addoption("--seed", type=int, default=0, help="which inputs the properties are tried on")
+                    help=_("the folder holding your l01_regression.py ... (default: exercises/)"))
+    group.addoption("--seed", type=int, default=0, help=_("which inputs the properties are tried on"))
+    group.addoption("--lang", choices=["zh", "en"], default=None,
+                    help=_("the language to speak: zh (Chinese) or en (English); "
+                           "default: COURSE_LANG, else the locale, else zh"))

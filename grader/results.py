@@ -3,7 +3,9 @@
 Each test of ``results.json`` carries its feedback as text (``output``, what
 Gradescope shows) and its verdict as data (``extra_data``, what ``report`` and
 ``progress`` read); the top level's ``extra_data`` holds each exercise's own
-status. ``verdicts(document)`` gives the verdicts back.
+status and the language the feedback is written in. ``verdicts(document)`` gives
+the verdicts back. Test names and feedback are in the student's language; a
+verdict's ``key`` names its check in any language.
 """
 
 from __future__ import annotations
@@ -13,22 +15,28 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from grader import course
+from grader import course, i18n
+from grader.i18n import _
 from grader.report_text import check_text, headline
 from grader.safe_text import readable, readable_data
 from grader.verdict import FOUND_BY_A_CHECK, CheckVerdict, ExerciseVerdict, Status
 
-FORMAT = 2  # of the verdicts in extra_data: a file of another format has none to read
+FORMAT = 3  # of the verdicts in extra_data: 3 adds the language and each check's key
+# Format 2 still reads: English verdicts without keys (a check's key was its title).
+READABLE = (2, FORMAT)
 
 
 def _round(points: float) -> float:
     return round(points, 4)
 
 
-def results_json(results: list[ExerciseVerdict], execution_time: float, seed: int | None = None) -> dict:
+def results_json(results: list[ExerciseVerdict], execution_time: float, seed: int | None = None,
+                 language: str | None = None) -> dict:
     """Gradescope's results format; every test named ``<module>.<function>: ...``.
 
+    ``language``: the one the verdicts were graded in (default: the one being spoken).
     The top-level ``output`` says how student code was isolated while graded."""
+    language = language or i18n.language()
     tests = []
     for result in results:
         for verdict in result.checks:
@@ -53,11 +61,11 @@ def results_json(results: list[ExerciseVerdict], execution_time: float, seed: in
         "max_score": _round(sum(e.points for e in course.EXERCISES if e.name in graded)),
         "execution_time": round(execution_time, 2),
         "tests": tests,
-        "extra_data": {"format": FORMAT, "seed": seed, "exercises": exercises},
+        "extra_data": {"format": FORMAT, "language": language, "seed": seed, "exercises": exercises},
     }
     isolation = next((r.isolation for r in results if r.isolation), "")
     if isolation:
-        document["output"] = f"Isolation: {isolation}."
+        document["output"] = _("Isolation: {isolation}.").format(isolation=isolation)
     return document
 
 
@@ -65,12 +73,13 @@ def verdicts(document: dict) -> list[ExerciseVerdict]:
     """The verdicts a results file holds (written by ``results_json``).
 
     Raises:
-        ValueError: the file holds no verdicts of this format (an older grader's, or
-            not ours).
+        ValueError: the file holds no verdicts of a format this grader reads (a much
+            older grader's, or not ours).
     """
     extra = document.get("extra_data") if type(document) is dict else None
-    if type(extra) is not dict or extra.get("format") != FORMAT:
-        raise ValueError("not a results file of this grader's format")
+    if type(extra) is not dict or type(extra.get("format")) is not int \
+            or extra["format"] not in READABLE:
+        raise ValueError(_("not a results file of this grader's format"))
     try:
         checks: dict[str, list[dict]] = {}
         for test in document["tests"]:
@@ -79,7 +88,7 @@ def verdicts(document: dict) -> list[ExerciseVerdict]:
         return [ExerciseVerdict.from_dict({**summary, "checks": checks.get(summary["function"], [])})
                 for summary in extra["exercises"]]
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise ValueError(f"the results file's verdicts cannot be read ({error!r})") from None
+        raise ValueError(_("the results file's verdicts cannot be read ({error})").format(error=repr(error))) from None
 
 
 def write_results(path: Path, document: dict) -> None:
@@ -90,8 +99,12 @@ def write_results(path: Path, document: dict) -> None:
     temporary.replace(path)
 
 
-def write_junit(path: Path, results: list[ExerciseVerdict]) -> None:
+def write_junit(path: Path, results: list[ExerciseVerdict], language: str | None = None) -> None:
+    """JUnit XML: a test case per check, named as the student reads it; the suite's
+    ``language`` property says which language the feedback is in."""
     suite = ElementTree.Element("testsuite", name="grader")
+    properties = ElementTree.SubElement(suite, "properties")
+    ElementTree.SubElement(properties, "property", name="language", value=language or i18n.language())
     failures = skipped = count = 0
     for result in results:
         for verdict in result.checks:

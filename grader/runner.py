@@ -25,6 +25,7 @@ from grader import course, forkserver
 from grader import layout, replay, source_check
 from grader.checks import BannedCallMade, Check, NotImplementedYet, Student, checks_for, reference
 from grader.feedback import Failure, describe, expectation
+from grader.i18n import _
 from grader.sandbox import Worker, WorkerLost, on_one_cpu
 from grader.verdict import FOUND_BY_A_CHECK, MALFORMED, CheckVerdict, ExerciseVerdict, Role, Status
 
@@ -46,10 +47,11 @@ def _points(check: Check, checks: list[Check]) -> float:
 
 
 def _verdict(check: Check, checks: list[Check], status: Status, **found) -> CheckVerdict:
+    """The verdict in the language being spoken; its ``key`` is the check's English title."""
     points = _points(check, checks)
-    return CheckVerdict(check.exercise.module, check.exercise.name, check.title, status,
+    return CheckVerdict(check.exercise.module, check.exercise.name, _(check.title), status,
                         points if status is Status.PASSED else 0.0, points,
-                        role=check.role, statement=check.description, **found)
+                        role=check.role, statement=_(check.description), key=check.title, **found)
 
 
 def _one_cause(exercise: course.Exercise, checks: list[Check], status: Status, message: str,
@@ -99,7 +101,8 @@ def _run_in_worker(exercise: course.Exercise, checks: list[Check], path: Path, s
         worker = Worker(path, exercise.module)
     except WorkerLost as lost:
         status = Status.TIMED_OUT if lost.timed_out else Status.CRASHED
-        return _one_cause(exercise, checks, status, f"loading {path.name} failed: {lost.reason}")
+        return _one_cause(exercise, checks, status,
+                          _("loading {file} failed: {reason}").format(file=path.name, reason=lost.reason))
     try:
         result = _run_checks(exercise, checks, worker, path, seed, replaying)
         result.isolation = worker.isolation
@@ -112,10 +115,12 @@ def _load_problem(worker: Worker, path: Path, exercise: course.Exercise) -> tupl
     loaded = worker.loaded
     status = loaded.get("status")
     if status == "load_exited":
-        return Status.CRASHED, f"{path.name} called sys.exit({loaded.get('code')}) while being loaded"
+        return Status.CRASHED, _("{file} called sys.exit({code}) while being loaded").format(
+            file=path.name, code=loaded.get("code"))
     if status == "load_failed":
-        return Status.CRASHED, (f"{path.name} could not be loaded: {loaded.get('type')}: "
-                                f"{loaded.get('message')}\n{loaded.get('where', '')}").rstrip()
+        return Status.CRASHED, (_("{file} could not be loaded: {error}").format(
+            file=path.name, error=f"{loaded.get('type')}: {loaded.get('message')}")
+            + f"\n{loaded.get('where', '')}").rstrip()
     # What the grader expected to find, in one sentence (a renamed, nested or moved
     # function; different parameters than the handout's): grader.layout says it.
     if exercise.name not in worker.functions:
@@ -147,10 +152,11 @@ def _run_checks(exercise: course.Exercise, checks: list[Check], worker: Worker, 
         index = checks.index(check)
         if ended is not None or (malformed is not None and check.role is Role.SIDE):
             cause = ended or malformed
-            why = ("your function crashed or hung on an earlier check" if cause is ended else
-                   "your function does not yet return a well-formed answer on valid inputs")
-            found[index] = _verdict(check, checks, Status.NOT_RUN,
-                                    message=f"can't check until then: {why} (“{cause.title}”)")
+            why = (_("can't check until then: your function crashed or hung on an earlier check "
+                     "(“{check}”)") if cause is ended else
+                   _("can't check until then: your function does not yet return a well-formed answer "
+                     "on valid inputs (“{check}”)"))
+            found[index] = _verdict(check, checks, Status.NOT_RUN, message=why.format(check=cause.title))
             continue
         student = Student(worker, exercise, parameters)
         test = _seeded(check, seed)
@@ -162,18 +168,21 @@ def _run_checks(exercise: course.Exercise, checks: list[Check], worker: Worker, 
         except NotImplementedYet as stub:
             if stub.raised_in == exercise.name:
                 return _one_cause(exercise, checks, Status.NOT_WRITTEN,
-                                  f"not yet implemented: {exercise.name} still raises the stub's "
-                                  f"NotImplementedError. Write it; read {exercise.reading}.")
+                                  _("not yet implemented: {name} still raises the stub's "
+                                    "NotImplementedError. Write it; read {reading}.").format(
+                                      name=exercise.name, reading=exercise.reading))
             first = course.BY_NAME[stub.raised_in]
             return _one_cause(exercise, checks, Status.WAITING,
-                              f"{exercise.name} calls {first.name}, which is still a stub: write "
-                              f"{first.name} first (and check it: python -m grader check {first.name}).",
+                              _("{name} calls {first}, which is still a stub: write {first} first "
+                                "(and check it: {command}).").format(
+                                  name=exercise.name, first=first.name,
+                                  command=f"python -m grader check {first.name}"),
                               waiting_on=first.name)
         except BannedCallMade as banned:
             return _one_cause(exercise, checks, Status.BANNED,
-                              f"{exercise.name} called {banned.call}, which the handout asks you to "
-                              f"write yourself. This function scores 0 until it no longer calls it "
-                              f"(directly or through another name).")
+                              _("{name} called {call}, which the handout asks you to write yourself. "
+                                "This function scores 0 until it no longer calls it (directly or "
+                                "through another name).").format(name=exercise.name, call=banned.call))
         except WorkerLost as lost:
             ended = found[index] = _verdict(
                 check, checks, Status.TIMED_OUT if lost.timed_out else Status.CRASHED,
@@ -190,9 +199,9 @@ def _run_checks(exercise: course.Exercise, checks: list[Check], worker: Worker, 
             continue
         except Exception:  # noqa: BLE001 - a fault of the grader, not of the student
             found[index] = _verdict(check, checks, Status.FAILED,
-                                    message="the grader itself failed on this check; please tell your "
-                                            "teaching assistant and include this:\n"
-                                            + traceback.format_exc(limit=4))
+                                    message=_("the grader itself failed on this check; please tell your "
+                                              "teaching assistant and include this:")
+                                    + "\n" + traceback.format_exc(limit=4))
             continue
         found[index] = _verdict(check, checks, Status.PASSED)
     # Ways around the banned-call guards, read from the source where the submission
@@ -215,7 +224,7 @@ def _failed(check: Check, checks: list[Check], failure: Failure, student: Studen
         compared=failure.compared,
         expected=None if failure.expected is None else describe(failure.expected),
         received=None if failure.received is None else describe(failure.received),
-        details=failure.details, printed=student.last_printed, hint=check.hint,
+        details=failure.details, printed=student.last_printed, hint=_(check.hint),
         expectation=expectation(failure),
     )
 
@@ -223,11 +232,11 @@ def _failed(check: Check, checks: list[Check], failure: Failure, student: Studen
 def _flaky_failure() -> Failure:
     # Hypothesis' own message names objects by memory address: not shown, so that a
     # results file is the same run after run.
-    return Failure(
+    return Failure(_(
         "your function gave different answers for the same input (does it use the global "
         "random state, or keep state between calls?): it failed on one call and not on a "
         "repeat of that same call"
-    )
+    ))
 
 
 def _signature_names(exercise: course.Exercise) -> list[str]:

@@ -9,14 +9,24 @@ import textwrap
 from rich.console import Console
 from rich.markup import escape
 
-from grader.report_text import MARK, STATUS_WORDS, STYLE, Block, exercise_blocks
+from grader import course, i18n
+from grader.i18n import _, ngettext
+from grader.report_text import MARK, STYLE, Block, exercise_blocks, status_word
 from grader.verdict import ExerciseVerdict, Status, points
+
 
 def total_line(results: list[ExerciseVerdict]) -> str:
     score = sum(r.score for r in results)
     maximum = sum(r.exercise.points for r in results)
     done = sum(r.passed for r in results)
-    return f"Total: {points(score)} / {points(maximum)}  ({done} of {len(results)} functions passed)"
+    return ngettext("Total: {score} / {maximum}  ({done} of {count} function passed)",
+                    "Total: {score} / {maximum}  ({done} of {count} functions passed)", len(results)).format(
+        score=points(score), maximum=points(maximum), done=done, count=len(results))
+
+
+def lecture_line(exercise: course.Exercise) -> str:
+    """The lecture's title and its file, as a heading above its functions."""
+    return _("{lecture} ({file})").format(lecture=_(exercise.lecture.title), file=f"{exercise.module}.py")
 
 
 class CheckReport:
@@ -31,11 +41,11 @@ class CheckReport:
         exercise = result.exercise
         if exercise.module != self.module:
             self.module = exercise.module
-            self.console.print(f"\n[bold]{escape(exercise.lecture.title)}[/bold] ({exercise.module}.py)")
+            self.console.print(f"\n[bold]{escape(lecture_line(exercise))}[/bold]")
         style = STYLE[result.status]
         score = f"{points(result.score)}/{points(exercise.points)}"
         self.console.print(f"  [{style}]{MARK[result.status]} {exercise.name:<24}[/{style}] {score:>7}  "
-                           f"[{style}]{STATUS_WORDS[result.status]}[/{style}]")
+                           f"[{style}]{escape(status_word(result.status))}[/{style}]")
         for kind, text in exercise_blocks(result, self.every):
             if kind is Block.CODE:  # flush left: it pastes into a python prompt as it is
                 self.console.print(escape(text))
@@ -60,8 +70,9 @@ _PRE = 'style="white-space:pre-wrap;margin:4px 0;padding:6px;border-radius:4px;b
 
 def _block_html(kind: Block, text: str) -> str:
     if kind is Block.CODE:
-        return ('<div style="position:relative"><button title="copy" style="position:absolute;right:4px;top:4px" '
-                'onclick="navigator.clipboard.writeText(this.nextElementSibling.innerText)">copy</button>'
+        copy = html.escape(_("copy"))
+        return (f'<div style="position:relative"><button title="{copy}" style="position:absolute;right:4px;top:4px" '
+                f'onclick="navigator.clipboard.writeText(this.nextElementSibling.innerText)">{copy}</button>'
                 f'<pre class="grader-input" {_PRE}><code>{html.escape(text)}</code></pre></div>')
     if kind is Block.TITLE:
         return f'<div style="margin-top:4px;color:{FAILED_COLOUR}">{html.escape(text)}</div>'
@@ -76,14 +87,17 @@ def result_html(result: ExerciseVerdict, every: bool = False) -> str:
     exercise = result.exercise
     colour = COLOUR.get(result.status, FAILED_COLOUR)
     badge = (f'<span style="background:{colour};color:#fff;border-radius:4px;padding:1px 7px;'
-             f'font-size:0.8em;font-weight:600">{html.escape(STATUS_WORDS[result.status].upper())}</span>')
+             f'font-size:0.8em;font-weight:600">{html.escape(status_word(result.status).upper())}</span>')
+    score = _("{score}/{maximum} points").format(score=points(result.score), maximum=points(exercise.points))
     parts = [f'<div>{badge} <code style="font-weight:600">{html.escape(exercise.name)}</code> '
-             f'{points(result.score)}/{points(exercise.points)} points'
-             f' <span style="opacity:0.7">· {html.escape(exercise.lecture.title)}</span></div>']
+             f'{html.escape(score)}'
+             f' <span style="opacity:0.7">· {html.escape(_(exercise.lecture.title))}</span></div>']
     parts += [_block_html(kind, text) for kind, text in exercise_blocks(result, every) if kind is not Block.READ]
     if not result.passed:
-        parts.append(f'<div style="margin-top:4px">Read: <a href="{html.escape(exercise.url)}" target="_blank">'
-                     f'{html.escape(exercise.lecture.title)}, “{html.escape(exercise.section)}”</a></div>')
+        where = _("{lecture}, “{section}”").format(lecture=_(exercise.lecture.title), section=_(exercise.section))
+        anchor = f'<a href="{html.escape(exercise.url)}" target="_blank">{html.escape(where)}</a>'
+        before, _link, after = _("Read: {link}").partition("{link}")  # the sentence whole, the link put in
+        parts.append(f'<div style="margin-top:4px">{html.escape(before)}{anchor}{html.escape(after)}</div>')
     border = f"border-left:4px solid {colour};padding:4px 10px;margin:6px 0"
     return f'<div class="grader-result" style="{border}">{"".join(parts)}</div>'
 
@@ -95,8 +109,11 @@ def results_html(results: list[ExerciseVerdict], done: bool = True, error: str =
     if done and results:
         body += f'<div style="margin-top:6px;font-weight:600">{html.escape(total_line(results))}</div>'
     elif not done:
-        body += '<div style="opacity:0.7">checking…</div>'
-    return f'<div class="grader-check" style="font-family:system-ui,sans-serif;line-height:1.4">{body}</div>'
+        checking = _("checking…")
+        body += f'<div style="opacity:0.7">{html.escape(checking)}</div>'
+    # lang: the browser picks the Chinese (not the Japanese) forms of the characters.
+    return (f'<div class="grader-check" lang="{i18n.language()}" '
+            f'style="font-family:system-ui,sans-serif;line-height:1.4">{body}</div>')
 
 
 class HtmlReport:

@@ -25,6 +25,6 @@ def _graded(exercise: course.Exercise, submission: Path, seed: int) -> ExerciseV
 def test_check(check, request: pytest.FixtureRequest) -> None:
     submission = Path(request.config.getoption("--submission")).resolve()
     result = _graded(check.exercise, submission, request.config.getoption("--seed"))
-    verdict = next(v for v in result.checks if v.title == check.title)
+    verdict = next(v for v in result.checks if v.key == check.title)
     if not verdict.passed:
         pytest.fail(check_text(verdict), pytrace=False)

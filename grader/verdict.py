@@ -115,11 +115,16 @@ class Expectation:
 
 @dataclass(frozen=True)
 class CheckVerdict:
-    """The outcome of one check of one exercise."""
+    """The outcome of one check of one exercise.
+
+    ``key`` names the check whatever the language: the English title (the catalog's
+    msgid). Grouping, caching, comparing and reproducing use it; ``title``,
+    ``statement``, ``hint`` and ``message`` are in the language the check was graded in.
+    """
 
     module: str  # the exercise's submission file, without .py
     function: str  # the exercise
-    title: str  # the property, short: "matches the reference on random inputs"
+    title: str  # the property, short, as shown: "matches the reference on random inputs"
     status: Status
     score: float
     max_score: float
@@ -136,6 +141,11 @@ class CheckVerdict:
     hint: str = ""
     waiting_on: str = ""  # WAITING: the exercise to write first
     expectation: Expectation | None = None  # what a reproduction of the failure checks
+    key: str = ""  # the English title; the title itself when not given (an English verdict)
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", self.title)
 
     @property
     def exercise(self) -> course.Exercise:
@@ -143,7 +153,7 @@ class CheckVerdict:
 
     @property
     def name(self) -> str:
-        """As in the results file: ``<module>.<function>: <title>``."""
+        """As the student reads it in the results file: ``<module>.<function>: <title>``."""
         return f"{self.module}.{self.function}: {self.title}"
 
     @property

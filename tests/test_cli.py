@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 from grader import course
+from languages import english  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English words
 
 ROOT = Path(__file__).resolve().parent.parent
 

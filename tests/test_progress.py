@@ -18,6 +18,9 @@ from submissions import solve
 from grader.report_text import check_text
 from grader.runner import grade_exercise
 from grader.verdict import Status
+from languages import english  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English words
 
 FAILED, MISSING, NOT_IMPLEMENTED, PASSED = Status.FAILED, Status.MISSING, Status.NOT_WRITTEN, Status.PASSED
 

@@ -21,9 +21,12 @@ from rich.cells import cell_len
 from grader import course
 from grader.report_text import PASTE_HEADER
 from grader.verdict import Argument, CheckVerdict, Counterexample, ExerciseVerdict, Kind, Role, Status
-from grader.watch.schedule import Change, Run, Schedule
+from grader.watch.schedule import Change, Run, Schedule, Trigger
 from grader.watch.fit import Keep, Piece, Row, fit
 from grader.watch.screen import View, frame
+from languages import english  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English words
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives watch in a pty (pip install pexpect)")
 pyte = pytest.importorskip("pyte", reason="pyte reads the pty's screen (pip install pyte)")
@@ -160,6 +163,33 @@ def test_wrong_then_right_save_and_the_keys(submission: Path, tmp_path: Path) ->
         if term.child.isalive():
             term.child.terminate(force=True)
     assert "Traceback" not in term.transcript
+
+
+def test_in_chinese_the_screen_and_its_keys_speak_chinese(submission: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from languages import english_runs
+
+    monkeypatch.setenv("COURSE_LANG", "zh")
+    save(submission / "l01_regression.py", STUB_MSE, RIGHT_MSE)
+    term = Terminal(submission, "mse", "mae", cache=tmp_path / "cache")
+    try:
+        screen = term.wait_for(r"✓ 通过 · 3/3 分 · (\d+) 项检查通过 \1 项")
+        assert "h 提示 · n 下一个未完成 · a 全部重新检查 · q 退出" in screen and "课程总分 3 / 100" in screen
+        term.child.send("n")
+        screen = term.wait_for(r"▶ mae .*\n\s+· 尚未实现")
+        assert "把模板里的 `raise NotImplementedError(...)` 换成你的代码，然后保存。" in screen
+        assert "卡住了？按 h 看提示。" in screen
+        (submission / "l01_regression.py").write_text("x = = 1\n", encoding="utf-8")  # Python says "invalid syntax"
+        screen = term.wait_for(r"l01_regression\.py 第 \d+ 行：invalid syntax——未检查；改正后再保存一次")
+        # Every line but the course map's own sentence on what to read (grader.course).
+        own = [line for line in screen.splitlines() if not line.lstrip().startswith("阅读：")]
+        assert english_runs("\n".join(own)) == [], screen
+        term.child.send("q")
+        assert term.finish() == 0
+    finally:
+        if term.child.isalive():
+            term.child.terminate(force=True)
+    assert "已停止监视。查看你的课程地图：python -m grader progress" in term.transcript
 
 
 def test_ctrl_c_exits_cleanly_and_the_results_are_kept(submission: Path, tmp_path: Path) -> None:
@@ -315,8 +345,8 @@ def _watching(folder: Path, *results: ExerciseVerdict, focus: str) -> tuple[Sche
     schedule = Schedule(folder, [e for e in course.EXERCISES if e.module == course.BY_NAME[focus].module])
     for result in results:
         schedule.results[result.exercise.name] = result
-    schedule.run = Run(2, f"saved {course.BY_NAME[focus].module}.py", "01:02:03", [r.exercise.name for r in results],
-                       [Change(None, r) for r in results])
+    schedule.run = Run(2, Trigger.SAVED, "01:02:03", [r.exercise.name for r in results],
+                       [Change(None, r) for r in results], file=f"{course.BY_NAME[focus].module}.py")
     return schedule, View(focus=course.BY_NAME[focus])
 
 

@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from grader import course
+from grader.i18n import _, ngettext
 from grader.verdict import Status
 from grader.watch.events import Events, FilesChanged, Graded, KeyPressed, Notice
 from grader.watch.schedule import Schedule
@@ -94,8 +95,10 @@ class Watch:
             self.view.hint_level += 1
             self.view.notice = None
         else:
-            self.view.notice = Notice(f"that was the last of {len(hints)} hints for {focus.name}; "
-                                      f"read {focus.url}", "warning")
+            self.view.notice = Notice(ngettext("that was the last of {count} hint for {name}; read {url}",
+                                               "that was the last of {count} hints for {name}; read {url}",
+                                               len(hints)).format(count=len(hints), name=focus.name, url=focus.url),
+                                      "warning")
 
     def next_unfinished(self) -> None:
         """The next function that does not pass; from one waiting on another, that other."""
@@ -107,9 +110,10 @@ class Watch:
         if first is not None:
             self.view.focus, self.view.hint_level, self.view.notice = first, 0, None
         elif focus is not None and schedule.status(focus) is not Status.PASSED:
-            self.view.notice = Notice(f"{focus.name} is the only unfinished function left", "warning")
+            self.view.notice = Notice(_("{name} is the only unfinished function left").format(name=focus.name),
+                                      "warning")
         else:
-            self.view.notice = Notice("every function you watch passes", "done")
+            self.view.notice = Notice(_("every function you watch passes"), "done")
 
 
 def run_watch(args: argparse.Namespace) -> int:
@@ -124,7 +128,7 @@ def run_watch(args: argparse.Namespace) -> int:
     terminal = out.isatty() and os.environ.get("TERM") != "dumb"  # a dumb terminal gets the pipe's output
     keys = sys.stdin.isatty()
     if terminal:
-        out.write("grader watch: loading torch and the checks…\r\n")
+        out.write(_("grader watch: loading torch and the checks…") + "\r\n")
         out.flush()
     import grader.runner  # noqa: F401 - torch, once, before the first save
 
@@ -159,7 +163,8 @@ def run_watch(args: argparse.Namespace) -> int:
                 termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, saved_mode)
             if terminal:
                 out.write(SHOW_CURSOR + "\r\n")
-            out.write("Stopped watching. Your course map: python -m grader progress\n")
+            out.write(_("Stopped watching. Your course map: {command}").format(
+                command="python -m grader progress") + "\n")
             out.flush()
         except (OSError, ValueError):
             pass  # the terminal is gone (SIGHUP)

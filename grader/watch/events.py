@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from grader.i18n import _
 from grader.verdict import ExerciseVerdict
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ class Events:
             ):
                 self.put(FilesChanged(frozenset(Path(path) for _, path in changes)))
         except Exception as error:  # noqa: BLE001 - said on screen, the rest still works
-            self.put(Notice(f"watching files stopped: {type(error).__name__}: {error}"))
+            self.put(Notice(_("watching files stopped: {error}").format(error=f"{type(error).__name__}: {error}")))
 
     def _read_keys(self, fd: int) -> None:
         while not self.stopped.is_set():
@@ -137,6 +138,7 @@ class Events:
         try:
             result = grade_one(submission, job.exercise)
         except BaseException as error:  # noqa: BLE001 - a fault of the grader: said on screen
-            self.put(Notice(f"the grader failed on {job.exercise.name}: {type(error).__name__}: {error}"))
+            self.put(Notice(_("the grader failed on {name}: {error}").format(
+                name=job.exercise.name, error=f"{type(error).__name__}: {error}")))
             result = None
         self.put(Graded(job, result))

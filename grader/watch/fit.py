@@ -18,6 +18,8 @@ from rich.cells import chop_cells, set_cell_size
 from rich.console import Console
 from rich.text import Text
 
+from grader.i18n import ngettext
+
 
 @dataclass(frozen=True)
 class Row:
@@ -102,8 +104,9 @@ def height(pieces: list[Piece], width: int) -> int:
 
 def cut_note(lines: int, name: str) -> Piece:
     """The line that stands for the input's lines cut."""
-    cut = f"{lines} input lines cut: python -m grader check {name} shows them all" if lines != 1 else \
-        f"1 input line cut: python -m grader check {name} shows it"
+    cut = ngettext("{count} input line cut: {command} shows it",
+                   "{count} input lines cut: {command} shows them all", lines).format(
+        count=lines, command=f"python -m grader check {name}")
     return Piece(f"… {cut}", "dim")
 
 
@@ -158,6 +161,8 @@ def fit(pieces: list[Piece], width: int, rows: int, name: str) -> list[Row]:
             noted = True
     if len(out) > rows:
         more = len(out) - rows + 1
-        out = out[:rows - 1] + [one_row(f"… {more} more lines: a larger window, or python -m grader check {name}",
-                                        "dim", width)]
+        more_lines = ngettext("{count} more line: a larger window, or {command}",
+                              "{count} more lines: a larger window, or {command}", more).format(
+            count=more, command=f"python -m grader check {name}")
+        out = out[:rows - 1] + [one_row(f"… {more_lines}", "dim", width)]
     return out

@@ -19,9 +19,11 @@ from __future__ import annotations
 import ast
 import time
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from grader import course, layout, progress
+from grader.i18n import _
 from grader.verdict import ExerciseVerdict, Status
 from grader.watch.events import Notice
 
@@ -46,15 +48,25 @@ class Change:
         return self.after.exercise.name
 
 
+class Trigger(StrEnum):
+    """What started a run (the screen says it in the student's language)."""
+
+    STARTED = "started"
+    SAVED = "saved"  # a save of ``Run.file``
+    GONE = "gone"  # ``Run.file`` was deleted or renamed
+    CHECK_ALL = "check all"  # the key ``a``
+
+
 @dataclass
 class Run:
     """The checks one event asked for: a save, ``a``, the start."""
 
     number: int
-    trigger: str  # "started", "saved l01_regression.py", "check all"
+    trigger: Trigger
     when: str
     names: list[str]
     changes: list[Change] = field(default_factory=list)
+    file: str = ""  # the file saved, or gone
 
 
 @dataclass(frozen=True)
@@ -121,12 +133,13 @@ class Schedule:
         for name, result in progress.recall(self.submission, self.exercises).items():
             self.results[name] = result
             self.from_cache.add(name)
-        self.begin("started", [e for e in self.exercises if e.name not in self.results])
+        self.begin(Trigger.STARTED, [e for e in self.exercises if e.name not in self.results])
 
-    def begin(self, trigger: str, exercises: list[course.Exercise], solo: str | None = None) -> None:
+    def begin(self, trigger: Trigger, exercises: list[course.Exercise], solo: str | None = None,
+              file: str = "") -> None:
         """A new run: these exercises ahead of whatever is still queued."""
         self.runs += 1
-        self.run = Run(self.runs, trigger, time.strftime("%H:%M:%S"), [e.name for e in exercises])
+        self.run = Run(self.runs, trigger, time.strftime("%H:%M:%S"), [e.name for e in exercises], file=file)
         self.pending = exercises + [e for e in self.pending if e not in exercises]
         self.solo = solo
 
@@ -134,7 +147,7 @@ class Schedule:
         self.from_cache.clear()
         for module in self.modules:
             self.generation[module] += 1  # verdicts still on their way are from before
-        self.begin("check all", list(self.exercises))
+        self.begin(Trigger.CHECK_ALL, list(self.exercises))
 
     def modules_saved(self, paths: frozenset[Path] | set[Path]) -> list[str]:
         """The watched files among these saved paths (a new file may be the missing one)."""
@@ -156,7 +169,8 @@ class Schedule:
             try:
                 source = path.read_bytes().decode("utf-8", "replace")
             except OSError as error:
-                return Saved(module, focus, problem=Notice(f"{path.name} could not be read: {error.strerror}"))
+                return Saved(module, focus, problem=Notice(_("{file} could not be read: {error}").format(
+                    file=path.name, error=error.strerror)))
             problem = self._unreadable(path, source)
             if problem is not None:
                 self.pending = [e for e in self.pending if e.module != module]  # nothing to check until fixed
@@ -165,9 +179,9 @@ class Schedule:
             before = self.sources.get(module, {})
             edited = [e.name for e in mine if functions.get(e.name) != before.get(e.name)]
             self.sources[module] = functions
-            trigger = f"saved {path.name}"
+            trigger = Trigger.SAVED
         else:
-            trigger = f"{path.name} is gone"
+            trigger = Trigger.GONE
         self.from_cache.difference_update(edited)
         if edited:
             focus = course.BY_NAME[edited[0]]
@@ -175,20 +189,23 @@ class Schedule:
             focus = next((e for e in mine if self.status(e) is not Status.PASSED), mine[0])
         order = [focus] + [e for e in mine if e.name in edited and e != focus]
         order += [e for e in mine if e not in order] + self._waiting_on(module)
-        self.begin(trigger, order, solo=focus.name)
+        self.begin(trigger, order, solo=focus.name, file=path.name)
         return Saved(module, focus, tuple(edited))
 
     def _unreadable(self, path: Path, source: str) -> Notice | None:
         """Why a saved file cannot be checked yet (saved in the middle of typing), if so."""
         if not source.strip():
-            return Notice(f"{path.name} is empty — waiting for the next save", "warning")
+            return Notice(_("{file} is empty — waiting for the next save").format(file=path.name), "warning")
         try:
             compile(source, path.name, "exec", dont_inherit=True)
         except SyntaxError as error:
-            where = f" line {error.lineno}" if error.lineno else ""
-            return Notice(f"{path.name}{where}: {error.msg} — not checked; fix it and save again")
+            # error.msg is Python's own (English) words: quoted as Python says them.
+            sentence = (_("{file} line {line}: {error} — not checked; fix it and save again") if error.lineno
+                        else _("{file}: {error} — not checked; fix it and save again"))
+            return Notice(sentence.format(file=path.name, line=error.lineno, error=error.msg))
         except (ValueError, RecursionError, MemoryError) as error:
-            return Notice(f"{path.name} could not be parsed ({type(error).__name__})")
+            return Notice(_("{file} could not be parsed ({error})").format(
+                file=path.name, error=type(error).__name__))
         return None
 
     def _waiting_on(self, module: str) -> list[course.Exercise]:

@@ -19,19 +19,23 @@ from rich.console import Console
 from rich.text import Text
 
 from grader import course
+from grader.i18n import N_, _, ngettext
 from grader.report_text import MARK, STATUS_WORDS, STYLE, Block, exercise_blocks, read_line
-from grader.verdict import FOUND_BY_A_CHECK, Counterexample, ExerciseVerdict, Status, points
+from grader.verdict import FOUND_BY_A_CHECK, CheckVerdict, Counterexample, ExerciseVerdict, Status, points
 from grader.watch.events import Notice
 from grader.watch.fit import Keep, Piece, Row, fit, height, one_row, shorten, wrap
-from grader.watch.schedule import Change, Run, Schedule
+from grader.watch.schedule import Change, Run, Schedule, Trigger
 
-KEYS = "h hint · n next unfinished · a check all · q quit"
+KEYS = N_("h hint · n next unfinished · a check all · q quit")
 CLEAR, HOME, ERASE_LINE, ERASE_BELOW = "\x1b[2J", "\x1b[H", "\x1b[K", "\x1b[J"
 HIDE_CURSOR, SHOW_CURSOR = "\x1b[?25l", "\x1b[?25h"
 # How a change line says each status.
-WORDS = {Status.PASSED: "passes", Status.FAILED: "fails", Status.CRASHED: "crashes", Status.TIMED_OUT: "times out",
-         Status.BANNED: "banned call", Status.NOT_WRITTEN: "not started", Status.WAITING: "waiting",
-         Status.MISSING: "missing", Status.NOT_RUN: "not checked"}
+WORDS = {Status.PASSED: N_("passes"), Status.FAILED: N_("fails"), Status.CRASHED: N_("crashes"),
+         Status.TIMED_OUT: N_("times out"), Status.BANNED: N_("banned call"), Status.NOT_WRITTEN: N_("not started"),
+         Status.WAITING: N_("waiting"), Status.MISSING: N_("missing"), Status.NOT_RUN: N_("not checked")}
+# What started a run, as the run's line says it.
+TRIGGERS = {Trigger.STARTED: N_("started"), Trigger.SAVED: N_("saved {file}"), Trigger.GONE: N_("{file} is gone"),
+            Trigger.CHECK_ALL: N_("check all")}
 NOTICE_STYLE = {"error": "red", "warning": "yellow", "done": "green"}
 MOST_CHANGES = 6  # change lines shown one by one; the rest are summed up
 
@@ -88,10 +92,16 @@ def verdict_pieces(result: ExerciseVerdict) -> list[Piece]:
 def verdict_line(result: ExerciseVerdict, busy: bool, cached: bool) -> Piece:
     exercise = result.exercise
     parts = [f"{MARK[result.status]} {said(result, STATUS_WORDS)}",
-             f"{points(result.score)}/{points(exercise.points)} points"]
+             _("{score}/{maximum} points").format(score=points(result.score), maximum=points(exercise.points))]
     if result.status in (Status.PASSED, *FOUND_BY_A_CHECK):
-        parts.append(f"{sum(c.passed for c in result.checks)} of {len(result.checks)} checks pass")
-    state = "  (checking again…)" if busy else "  (from last time)" if cached else ""
+        passed, total = _checks(result)
+        parts.append(ngettext("{passed} of {count} check passes", "{passed} of {count} checks pass", total).format(
+            passed=passed, count=total))
+    state = ""
+    if busy:
+        state = "  " + _("(checking again…)")
+    elif cached:
+        state = "  " + _("(from last time)")
     return Piece(" · ".join(parts) + state, STYLE[result.status] + (" dim" if busy else " bold"), 2, Keep.HEAD)
 
 
@@ -100,11 +110,12 @@ def focus_pieces(schedule: Schedule, view: View) -> list[Piece]:
     exercise = view.focus
     if exercise is None:
         return []
-    pieces = [Piece(f"▶ {exercise.name} · {exercise.lecture.title} · “{exercise.section}”", "bold", 0, Keep.HEAD)]
+    where = _("{lecture} · “{section}”").format(lecture=_(exercise.lecture.title), section=_(exercise.section))
+    pieces = [Piece(f"▶ {exercise.name} · {where}", "bold", 0, Keep.HEAD)]
     result = schedule.results.get(exercise.name)
     busy = schedule.busy(exercise.name)
     if result is None:
-        pieces.append(Piece("⟳ checking…" if busy else "not checked yet", "cyan", 2, Keep.HEAD))
+        pieces.append(Piece(("⟳ " + _("checking…")) if busy else _("not checked yet"), "cyan", 2, Keep.HEAD))
     else:
         pieces.append(verdict_line(result, busy, exercise.name in schedule.from_cache))
         pieces += next_step(schedule, result, view.keys)
@@ -117,16 +128,17 @@ def next_step(schedule: Schedule, result: ExerciseVerdict, keys: bool) -> list[P
     if result.status is Status.PASSED:
         following = schedule.next_unfinished(exercise)
         if following is None:
-            return [Piece("Every function you watch passes.", "green", 2)]
-        return [Piece(f"Next unfinished: {following.name}" + (" — press n" if keys else ""), "green", 2)]
+            return [Piece(_("Every function you watch passes."), "green", 2)]
+        sentence = _("Next unfinished: {name} — press n") if keys else _("Next unfinished: {name}")
+        return [Piece(sentence.format(name=following.name), "green", 2)]
     if result.status is Status.NOT_WRITTEN:
-        return [Piece("Replace the stub's `raise NotImplementedError(...)` with your code and save.", "", 2),
+        return [Piece(_("Replace the stub's `raise NotImplementedError(...)` with your code and save."), "", 2),
                 Piece(read_line(exercise), "dim", 2)] + (
-               [Piece("Stuck? Press h for a hint.", "dim", 2, Keep.EXTRA)] if keys else [])
+               [Piece(_("Stuck? Press h for a hint."), "dim", 2, Keep.EXTRA)] if keys else [])
     pieces = verdict_pieces(result)
     first = course.BY_NAME.get(result.waiting_on) if result.status is Status.WAITING else None
     if keys and first is not None and first.name in schedule.names:
-        pieces.append(Piece(f"Press n to go to {first.name}.", STYLE[Status.WAITING], 2))
+        pieces.append(Piece(_("Press n to go to {name}.").format(name=first.name), STYLE[Status.WAITING], 2))
     return pieces
 
 
@@ -137,9 +149,11 @@ def hint_pieces(exercise: course.Exercise, level: int) -> list[Piece]:
     level = min(level, len(hints))
     if not level:
         return []
-    more = "press h for the next hint" if level < len(hints) else "that was the last hint"
-    return [Piece("", keep=Keep.EXTRA), Piece(f"Hint {level} of {len(hints)}:", "bold yellow", 2),
-            Piece(hints[level - 1], "yellow", 4), Piece(f"Read: {exercise.url} · {more}", "dim", 4)]
+    more = _("press h for the next hint") if level < len(hints) else _("that was the last hint")
+    return [Piece("", keep=Keep.EXTRA),
+            Piece(_("Hint {level} of {count}:").format(level=level, count=len(hints)), "bold yellow", 2),
+            Piece(_(hints[level - 1]), "yellow", 4),
+            Piece(_("Read: {url} · {more}").format(url=exercise.url, more=more), "dim", 4)]
 
 
 # ---- the rest of the frame ---------------------------------------------------------------------
@@ -149,48 +163,64 @@ def _checks(result: ExerciseVerdict) -> tuple[int, int]:
     return sum(c.passed for c in result.checks), len(result.checks)
 
 
-def _first_failure(result: ExerciseVerdict) -> str:
+def _first_failure(result: ExerciseVerdict) -> CheckVerdict | None:
     lead = result.lead
-    return lead.title if lead is not None and result.status is Status.FAILED else ""
+    return lead if lead is not None and result.status is Status.FAILED else None
+
+
+def _first_key(result: ExerciseVerdict) -> str:
+    """Which check fails first, whatever the language: its key."""
+    first = _first_failure(result)
+    return first.key if first is not None else ""
 
 
 def said(result: ExerciseVerdict, words: dict[Status, str]) -> str:
     """The status in these words; waiting names the exercise to write first."""
     if result.status is Status.WAITING and result.waiting_on:
-        return f"waiting on {result.waiting_on}"
-    return words[result.status]
+        return _("waiting on {name}").format(name=result.waiting_on)
+    return _(words[result.status])
 
 
 def _word(result: ExerciseVerdict) -> str:
     return said(result, WORDS)
 
 
+def _state(result: ExerciseVerdict) -> tuple[Status, str]:
+    """What a change line compares: the status, and the exercise waited on."""
+    return result.status, result.waiting_on if result.status is Status.WAITING else ""
+
+
 def _moved(change: Change) -> bool:
     before, after = change.before, change.after
     if before is None:
         return False
-    return _word(before) != _word(after) or (after.status is Status.FAILED and (
-        _checks(before) != _checks(after) or _first_failure(before) != _first_failure(after)))
+    return _state(before) != _state(after) or (after.status is Status.FAILED and (
+        _checks(before) != _checks(after) or _first_key(before) != _first_key(after)))
 
 
 def change_line(change: Change) -> tuple[str, str]:
     before, after = change.before, change.after
     delta = after.score - (before.score if before else 0.0)
-    gained = f"  {'+' if delta > 0 else '−'}{points(abs(delta))} points" if round(delta, 2) else ""
+    gained = ""
+    if round(delta, 2):
+        gained = "  " + (_("+{points} points") if delta > 0 else _("−{points} points")).format(points=points(abs(delta)))
     passed, total = _checks(after)
-    counted = f" ({passed}/{total} checks)" if after.status in (Status.PASSED, Status.FAILED) else ""
+    counted = " " + _("({passed}/{count} checks)").format(passed=passed, count=total) \
+        if after.status in (Status.PASSED, Status.FAILED) else ""
     if before is None:
         text = f"  {change.name}: {_word(after)}{counted}{gained}"
-    elif _word(before) != _word(after):
+    elif _state(before) != _state(after):
         text = f"  {change.name}: {_word(before)} → {_word(after)}{counted}{gained}"
     elif after.status is Status.FAILED:
         was = _checks(before)[0]
-        moved = f", was {was}" if was != passed else ""
-        first = (f"; now first fails “{_first_failure(after)}”"
-                 if _first_failure(after) != _first_failure(before) else "")
-        text = f"  {change.name}: still fails ({passed}/{total} checks{moved}){first}{gained}"
+        counts = (_("still fails ({passed}/{count} checks, was {was})") if was != passed
+                  else _("still fails ({passed}/{count} checks)")).format(passed=passed, count=total, was=was)
+        first = _first_failure(after)
+        now = ("; " + _("now first fails “{check}”").format(check=first.title)
+               if first is not None and _first_key(after) != _first_key(before) else "")
+        text = f"  {change.name}: {counts}{now}{gained}"
     else:
-        text = f"  {change.name}: still {_word(after)}"
+        text = f"  {change.name}: " + _("still {status}").format(status=_word(after))
     return text, STYLE[after.status] if _moved(change) or before is None else "dim"
 
 
@@ -203,28 +233,34 @@ def change_lines(run: Run) -> list[tuple[str, str]]:
     same = [c for c in changes if c.before is not None and not _moved(c)]
     lines = [change_line(c) for c in moved[:MOST_CHANGES]]
     if len(moved) > MOST_CHANGES:
-        lines.append((f"  … and {len(moved) - MOST_CHANGES} more changed", "dim"))
+        lines.append(("  " + _("… and {count} more changed").format(count=len(moved) - MOST_CHANGES), "dim"))
     if len(first) <= 2:
         lines += [change_line(c) for c in first]
     else:
         counts: dict[str, int] = {}
         for change in first:
             counts[_word(change.after)] = counts.get(_word(change.after), 0) + 1
-        summary = ", ".join(f"{n} {word}" for word, n in counts.items())
-        lines.append((f"  checked {len(first)}: {summary}", "dim"))
+        summary = _(", ").join(_("{count} {status}").format(count=n, status=word) for word, n in counts.items())
+        lines.append(("  " + _("checked {count}: {summary}").format(count=len(first), summary=summary), "dim"))
     if same:
         names = ", ".join(c.name for c in same[:4]) + (", …" if len(same) > 4 else "")
-        lines.append((f"  unchanged: {names}", "dim"))
+        lines.append(("  " + _("unchanged: {names}").format(names=names), "dim"))
     return lines
 
 
 def run_line(schedule: Schedule, run: Run) -> str:
     busy = [n for n in run.names if schedule.busy(n)]
-    state = f" · checking {busy[0]}…" if len(busy) == 1 else f" · checking {len(busy)} functions…" if busy else ""
+    state = ""
+    if len(busy) == 1:
+        state = " · " + _("checking {name}…").format(name=busy[0])
+    elif busy:
+        state = " · " + _("checking {count} functions…").format(count=len(busy))
     cached = len(schedule.from_cache & schedule.names)
-    if run.trigger == "started" and cached:
-        state += f" · {cached} unchanged since last time"
-    return f"Run {run.number} · {run.when} · {run.trigger}{state}"
+    if run.trigger is Trigger.STARTED and cached:
+        state += " · " + _("{count} unchanged since last time").format(count=cached)
+    run_words = _("Run {number} · {when} · {trigger}").format(
+        number=run.number, when=run.when, trigger=_(TRIGGERS[run.trigger]).format(file=run.file))
+    return run_words + state
 
 
 def strip(schedule: Schedule) -> str:
@@ -251,8 +287,11 @@ def total_line(schedule: Schedule, width: int) -> str:
     size = 20 if width >= 90 else 10
     filled = int(round(size * total / course.MAX_SCORE)) if course.MAX_SCORE else 0
     bar = "█" * filled + "░" * (size - filled)
-    return (f"Course total {points(total)} / {points(course.MAX_SCORE)}  {bar}  {done} of {len(course.EXERCISES)} "
-            f"functions pass" + (f" · {waiting} waiting" if waiting else ""))
+    line = ngettext("Course total {score} / {maximum}  {bar}  {done} of {count} function passes",
+                    "Course total {score} / {maximum}  {bar}  {done} of {count} functions pass",
+                    len(course.EXERCISES)).format(score=points(total), maximum=points(course.MAX_SCORE), bar=bar,
+                                                  done=done, count=len(course.EXERCISES))
+    return line + (" · " + _("{count} waiting").format(count=waiting) if waiting else "")
 
 
 def frame(schedule: Schedule, view: View, columns: int, rows: int | None) -> list[Row]:
@@ -263,8 +302,8 @@ def frame(schedule: Schedule, view: View, columns: int, rows: int | None) -> lis
     width = max(40, columns - 1)
     run = schedule.run
     count = len(schedule.exercises)
-    title = one_row(f"grader watch · {schedule.submission} · {count} function{'s' if count != 1 else ''}",
-                    "bold", width)
+    title = one_row(ngettext("grader watch · {folder} · {count} function", "grader watch · {folder} · {count} functions",
+                             count).format(folder=schedule.submission, count=count), "bold", width)
     top = [one_row(run_line(schedule, run), "bold cyan", width)] if run else []
     changes = [one_row(text, style, width) for text, style in change_lines(run)] if run else []
     notice = [Row(text, NOTICE_STYLE[view.notice.level])
@@ -272,7 +311,7 @@ def frame(schedule: Schedule, view: View, columns: int, rows: int | None) -> lis
     rule = one_row("─" * min(width, 100), "dim", width)
     bottom = [one_row(strip(schedule), "", width), one_row(total_line(schedule, width), "bold", width)]
     if view.keys:
-        bottom.append(one_row(KEYS, "dim", width))
+        bottom.append(one_row(_(KEYS), "dim", width))
     pieces = focus_pieces(schedule, view)
     if rows is None:
         focus = [Row(text, p.style) for p in pieces for text in wrap(p, width)]
