@@ -133,7 +133,8 @@ def _write_error(output: Path, student: str, message: str, seed: int | None = No
 
     results = [
         ExerciseVerdict(e, Status.CRASHED,
-                        [CheckVerdict(e.module, e.name, _(GRADED), Status.CRASHED, 0.0, e.points, message=message)],
+                        [CheckVerdict(e.module, e.name, _(GRADED), Status.CRASHED, 0.0, e.points,
+                                      message=message, key=GRADED)],
                         message=message)
         for e in course.EXERCISES
     ]

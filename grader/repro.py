@@ -193,8 +193,7 @@ def check_again(function: str, key: str, file: str | Path) -> int:
     exercise = course.BY_NAME[function]
     start_fork_server()
     result = grade_exercise(exercise, Path(file).parent, seed=DEFAULT_SEED)
-    # TODO(merge): c.key once every CheckVerdict has it (the title is the key in English).
-    verdict = next((c for c in result.checks if getattr(c, "key", c.title) == key), None)
+    verdict = next((c for c in result.checks if c.key == key), None)
     if verdict is None:
         print(_("the grader has no check “{check}” of {function} any more: run python -m grader repro "
                 "{function} again").format(check=_(key), function=function))
@@ -450,8 +449,7 @@ def _check_again_lines(verdict: CheckVerdict, file: Path) -> list[str]:
             "except Exception:  " + _comment(_("shown here; whether it should have raised is for the check to say")),
             "    traceback.print_exc()",
         ]
-    # TODO(merge): verdict.key once every CheckVerdict has it (the title is the key in English).
-    key = getattr(verdict, "key", verdict.title)
+    key = verdict.key
     return lines + [
         "",
         _comment(_("The grader's own check, run again on your file: its verdict is this script's.")),

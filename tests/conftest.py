@@ -55,3 +55,16 @@ def speak(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("COURSE_LANG", before)  # restored to what it was once the test ends
     yield i18n.set_language
     i18n.set_language(before)
+
+
+@pytest.fixture
+def english(speak) -> None:
+    """English in this test and the commands it starts: for tests that read English words
+    (the grader speaks Chinese by default, as on a machine with no locale)."""
+    speak("en")
+
+
+@pytest.fixture
+def chinese(speak) -> None:
+    """Chinese in this test and the commands it starts, whatever the machine's locale."""
+    speak("zh")

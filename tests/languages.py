@@ -1,34 +1,11 @@
-"""The two languages in tests: ask for English where a test reads English words, and
-find English sentences left in what the grader says in Chinese."""
+"""Find English sentences left in what the grader says in Chinese. (The fixtures that
+choose a test's language, ``speak``, ``english`` and ``chinese``, are in conftest.py.)"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
-
-from grader import course, i18n
-
-
-@pytest.fixture
-def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """English in this process and in every command it starts (the default is Chinese)."""
-    monkeypatch.setenv("COURSE_LANG", "en")
-    before = i18n.language()
-    i18n.set_language("en")
-    yield
-    i18n.set_language(before)  # monkeypatch then puts COURSE_LANG back as it was
-
-
-@pytest.fixture
-def chinese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Chinese in this process and in every command it starts, whatever the machine's locale."""
-    monkeypatch.setenv("COURSE_LANG", "zh")
-    before = i18n.language()
-    i18n.set_language("zh")
-    yield
-    i18n.set_language(before)
+from grader import course
 
 
 # Not prose: a command, code in backticks or quotes, an address, a path, an option, an

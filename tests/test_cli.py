@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from grader import course
-from languages import english  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.usefixtures("english")  # these tests read the English words
 

@@ -18,7 +18,6 @@ from submissions import solve
 from grader.report_text import check_text
 from grader.runner import grade_exercise
 from grader.verdict import Status
-from languages import english  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.usefixtures("english")  # these tests read the English words
 

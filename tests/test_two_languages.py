@@ -24,7 +24,7 @@ from grader.verdict import Argument, CheckVerdict, Counterexample, ExerciseVerdi
 from grader.watch.events import Notice
 from grader.watch.schedule import Change, Run, Schedule, Trigger
 from grader.watch.screen import View, change_line, frame
-from languages import chinese, english, english_runs  # noqa: F401 - fixtures
+from languages import english_runs
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = ("check", "grade", "grade-batch", "merge", "report", "gradescope-bundle", "classroom", "watch",

@@ -23,7 +23,6 @@ from grader.report_text import PASTE_HEADER, check_text
 from grader.results import results_json, verdicts
 from grader.runner import grade_exercise
 from grader.verdict import ExerciseVerdict, Role, Status, points
-from languages import english  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.usefixtures("english")  # these tests read the English words
 

@@ -24,7 +24,6 @@ from grader.verdict import Argument, CheckVerdict, Counterexample, ExerciseVerdi
 from grader.watch.schedule import Change, Run, Schedule, Trigger
 from grader.watch.fit import Keep, Piece, Row, fit
 from grader.watch.screen import View, frame
-from languages import english  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.usefixtures("english")  # these tests read the English words
 

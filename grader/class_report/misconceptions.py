@@ -73,9 +73,7 @@ class Key:
 
 def check_key(verdict: CheckVerdict) -> str:
     """A check's language-independent identity (its English title)."""
-    # TODO(merge): verdict.key once CheckVerdict has it everywhere; the title is the key
-    # of verdicts graded in English.
-    return getattr(verdict, "key", verdict.title)
+    return verdict.key
 
 
 def failure_key(result: ExerciseVerdict) -> Key | None:
