@@ -134,14 +134,10 @@ def text_font(language: Language) -> Path:
 
 
 def _family(font: Path) -> str:
-    """Register a font file with matplotlib (once) and return its family name."""
-    if font not in _REGISTERED:
+    """The family name of a font file, which matplotlib learns here if it did not know it."""
+    if not any(Path(entry.fname) == font for entry in font_manager.fontManager.ttflist):
         font_manager.fontManager.addfont(str(font))
-        _REGISTERED.add(font)
     return font_manager.FontProperties(fname=font).get_name()
-
-
-_REGISTERED: set[Path] = set()
 
 
 def style(language: Language) -> dict[str, object]:
@@ -1076,10 +1072,11 @@ def draw(name: str, language: Language, out_dir: Path) -> Path:
             buffer = io.BytesIO()
             fig.savefig(buffer, format="svg", metadata={"Date": None})
         except UserWarning as warning:
-            raise FigureError(f"{path.name}: {warning}") from None
+            raise FigureError(f"{path.name}: {warning} Run python scripts/make_site_font.py --figures") from None
         problems = undrawable(fig, language)
     if problems:
-        raise FigureError(f"{path.name}: {'; '.join(problems)}, not in {text_font(language).name}")
+        raise FigureError(f"{path.name}: {'; '.join(problems)}, not in {text_font(language).name}; "
+                          "run python scripts/make_site_font.py --figures")
     path.write_bytes(buffer.getvalue())
     return path
 

@@ -140,7 +140,30 @@ def test_the_figure_font_is_small_and_licensed():
 
 def test_a_missing_font_is_one_clear_line(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(site_font, "FIGURE_FONT", tmp_path / "missing.otf")
-    monkeypatch.setattr(make_figures, "_REGISTERED", set())
     assert make_figures.main(["--only", "l04_sharp_flat", "--lang", "zh", "--out", str(tmp_path)]) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "make_site_font.py --figures" in err, err
+
+
+# ---------------------------------------------------------------------------
+# The Chinese notebooks draw their labels with the same font
+# ---------------------------------------------------------------------------
+
+CHINESE_NOTEBOOKS = sorted(p for p in (ROOT / "docs" / "notebooks").glob("*.ipynb")
+                           if not p.name.endswith(".en.ipynb"))
+
+
+@pytest.mark.parametrize("path", CHINESE_NOTEBOOKS, ids=[p.stem for p in CHINESE_NOTEBOOKS])
+def test_chinese_notebooks_label_in_chinese_with_the_course_font(path):
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    setup = code[0].source
+    assert "course-cjk-figures.otf" in setup and "font_manager.fontManager.addfont(CJK_FONT)" in setup
+    drawing = [cell.source for cell in code if "plt.show()" in cell.source]
+    assert drawing and any(site_font.is_cjk(c) for source in drawing for c in source), "labels in Chinese"
+    outputs = [out for cell in code for out in cell.outputs]
+    said = "".join(out.get("text", "") for out in outputs)
+    assert "missing from font" not in said and "findfont" not in said, said
+    assert "找不到" not in said, "the committed run used the course font"
