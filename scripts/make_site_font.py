@@ -37,7 +37,6 @@ SC_INDEX = 2  # Noto Sans CJK SC in the collection (JP, KR, SC, TC, HK follow No
 # templates, and the course map (lecture titles reach the pages through the hooks).
 SOURCES = ["docs/**/*.md", "docs/**/*.ipynb", "docs/**/*.html", "docs/**/*.js", "mkdocs.yml",
            "grader/course.py", "exercises/*.py"]
-# CJK punctuation, the fullwidth forms and the ideographs: what the Latin fonts lack.
 FIGURE_FONT = ROOT / "docs" / "vendor" / "fonts" / "course-cjk-figures.otf"
 FIGURE_FAMILY = "Course CJK Figures"
 # What the Chinese figures write: the drawing script's words and the Chinese notebooks'
@@ -45,6 +44,7 @@ FIGURE_FAMILY = "Course CJK Figures"
 FIGURE_SOURCES = ["scripts/make_figures.py", "docs/notebooks/*.ipynb"]
 # Besides: printable ASCII (numbers, tick labels) and the minus sign of tick labels.
 FIGURE_BASE = "".join(chr(code) for code in range(0x20, 0x7F)) + "\u2212"
+# CJK punctuation, the fullwidth forms and the ideographs: what the Latin fonts lack.
 CJK_BLOCKS = [(0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF)]
 
 
