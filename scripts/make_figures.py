@@ -1119,7 +1119,8 @@ def execute_notebooks(timeout: int = 600) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=FIGURES_DIR, help="where to write the SVGs")
-    parser.add_argument("--only", nargs="+", choices=sorted(FIGURES), help="draw only these")
+    parser.add_argument("--only", nargs="+", choices=sorted(FIGURES), metavar="NAME",
+                        help=f"draw only these ({', '.join(FIGURES)})")
     parser.add_argument("--lang", nargs="+", choices=LANGUAGES, default=list(LANGUAGES),
                         help="draw only in these languages")
     parser.add_argument("--check", action="store_true",
