@@ -104,16 +104,13 @@ def test_the_model_constant_is_b0_everywhere(site):
     assert r"y = b_0 + \sum_{i=1}^{m} c_i" in text
 
 
-def test_hard_sigmoid_figure_labels_the_slope_cw_over_6():
-    make_figures = load_make_figures()
-    import matplotlib.pyplot as plt
+@pytest.mark.parametrize("language, label", [("zh", "斜率 $cw/6$"), ("en", "slope $cw/6$")])
+def test_hard_sigmoid_figure_labels_the_slope_cw_over_6(language, label):
     from matplotlib.text import Text
 
-    with plt.rc_context(make_figures.STYLE):
-        fig = make_figures.fig_l01_hard_sigmoid()
+    with load_make_figures().drawing("l01_hard_sigmoid", language) as fig:
         texts = [t.get_text() for t in fig.findobj(Text)]
-        plt.close(fig)
-    assert "slope $cw/6$" in texts, texts
+    assert label in texts, texts
 
 
 # ---------------------------------------------------------------------------
