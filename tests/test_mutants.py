@@ -75,8 +75,9 @@ def test_every_function_has_three_wrong_and_one_correct_mutant() -> None:
     [p for p in MUTANTS if not p.stem.split("__")[1].startswith("ok_")],
     ids=lambda p: f"{p.parent.name}/{p.stem}",
 )
-def test_feedback_of_a_wrong_answer_is_complete(path: Path, tmp_path: Path) -> None:
-    """A wrong value comes with the input to paste, expected vs received, and the link."""
+def test_feedback_of_a_wrong_answer_is_complete(path: Path, tmp_path: Path, english) -> None:
+    """A wrong value comes with the input to paste, expected vs received, and the link
+    (read in English; tests/test_two_languages.py reads the Chinese)."""
     result = _grade(path, tmp_path)
     if result.status == Status.BANNED:
         assert "handout asks you to write yourself" in result.message
