@@ -129,7 +129,7 @@ def _fields(text: str) -> set[str]:
 
 def problems(lang: str, catalog: Catalog | None = None) -> list[str]:
     """What keeps the ``lang`` catalog from speaking every sentence of the grader."""
-    catalog = catalog or _read(lang)
+    catalog = _read(lang) if catalog is None else catalog
     found = []
     for message in template():
         if not message.id:  # the header

@@ -164,7 +164,7 @@ def test_a_script_is_written_and_speaks_in_chinese(folders: dict[str, Path]) -> 
     for lang in ("zh", "en"):
         failed = _run([str(script)], folders["elsewhere"], folders["cache"], lang=lang)
         assert failed.returncode == 1, failed.stdout + failed.stderr
-        assert "期望： tensor" in failed.stdout and "实际： tensor" in failed.stdout, failed.stdout
+        assert "期望： 形状为 () 的张量" in failed.stdout and "实际： 形状为 () 的张量" in failed.stdout, failed.stdout
     shutil.copy(SOLUTIONS / "l01_regression.py", folders["submission"] / "l01_regression.py")
     passed = _run([str(script)], folders["elsewhere"], folders["cache"], lang="en")
     assert passed.returncode == 0 and "mse 现在在这个输入上给出了期望的结果。" in passed.stdout, passed.stdout
@@ -390,7 +390,7 @@ def test_a_check_run_again_decides_even_when_the_call_should_raise(folders: dict
     title = next(c.title for c in checks_for(course.BY_NAME["mse"]) if "ValueError" in c.title)
     verdict = _verdict("mse", [("pred", "torch.tensor([])"), ("target", "torch.tensor([])")], None)
     script = folders["here"] / "repro_mse.py"
-    script.write_text(repro.script_text(replace(verdict, title=title), student_file), encoding="utf-8")
+    script.write_text(repro.script_text(replace(verdict, title=title, key=title), student_file), encoding="utf-8")
     finished = _run([str(script)], folders["elsewhere"], folders["cache"])
     assert finished.returncode == 0, finished.stdout + finished.stderr
     assert "ValueError" in finished.stderr and f"passed: {title}" in finished.stdout

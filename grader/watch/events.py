@@ -112,14 +112,14 @@ class Events:
                 recursive=False, step=30, stop_event=self.stopped, raise_interrupt=False,
                 rust_timeout=1000,
             ):
-                self.put(FilesChanged(frozenset(Path(path) for _, path in changes)))
+                self.put(FilesChanged(frozenset(Path(path) for _change, path in changes)))
         except Exception as error:  # noqa: BLE001 - said on screen, the rest still works
             self.put(Notice(_("watching files stopped: {error}").format(error=f"{type(error).__name__}: {error}")))
 
     def _read_keys(self, fd: int) -> None:
         while not self.stopped.is_set():
             try:
-                ready, _, _ = select.select([fd], [], [], 0.2)
+                ready = select.select([fd], [], [], 0.2)[0]
                 if not ready:
                     continue
                 data = os.read(fd, 64)
