@@ -75,15 +75,15 @@ def _cells(text: str) -> int:
 
 # Chinese breaks a line between any two characters, but never before a closing mark
 # nor after an opening one; Latin text breaks after a space.
-_TOKEN = re.compile(r"[“（《]*(?:[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef“（《]+)"
-                    r"[，。、：；）》”！？]*\s*|\s+")
+_WIDE = "\u2e80-\u9fff\uff00-\uffef"
+_TOKEN = re.compile(rf"[“（《]*(?:[{_WIDE}]|[^\s{_WIDE}“（《]+)?[，。、：；）》”！？]*\s*")
 
 
 def wrap(text: str, width: int) -> list[str]:
     """``text`` cut into lines of at most ``width`` columns where it can be broken (a
     longer word stays whole); the lines joined give ``text`` back."""
     lines = [""]
-    for token in _TOKEN.findall(text):
+    for token in filter(None, _TOKEN.findall(text)):
         if lines[-1] and _cells(lines[-1] + token.rstrip()) > width:
             lines.append("")
         lines[-1] += token
