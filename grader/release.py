@@ -66,7 +66,8 @@ def _record_here(output: Path, mutants: list[Path]) -> dict[str, int]:
     for exercise in course.EXERCISES:
         verdict = grade_exercise(exercise, SOLUTIONS, DEFAULT_SEED)
         if verdict.status is not Status.PASSED:
-            raise SystemExit(f"the reference solution of {exercise.name} does not pass its own checks")
+            raise SystemExit(_("the reference solution of {name} does not pass its own checks").format(
+                name=exercise.name))
     drawn = sum(map(len, recorder.functions.values()))
     recorder.source = recorded.BANK
     with tempfile.TemporaryDirectory() as folder:
