@@ -7,6 +7,7 @@ import ast
 import importlib.util
 import inspect
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -86,6 +87,20 @@ def test_docstring_is_the_specification_in_chinese_then_english(exercise: course
     for part, text, lang in ((first, chinese, "zh"), (second, english, "en")):
         assert part.startswith(text), f"{exercise.name} ({lang}): the specification differs"
         assert _squeezed(part[len(text):]) == _squeezed(stubs.banned_sentence(exercise, lang))
+
+
+CODE = re.compile(r"``(.+?)``", re.DOTALL)
+ARGUMENT = re.compile(r"^\s+(\w+): ", re.MULTILINE)
+
+
+@pytest.mark.parametrize("exercise", course.EXERCISES, ids=lambda e: e.name)
+def test_the_translation_keeps_the_code_and_the_arguments(exercise: course.Exercise) -> None:
+    """Identifiers and code are not translated: the Chinese specification quotes the same
+    code as the English and describes the same arguments, in the same order."""
+    english = _specification(exercise)
+    chinese = translate(english, "zh")
+    assert set(CODE.findall(chinese)) == set(CODE.findall(english))
+    assert ARGUMENT.findall(chinese) == ARGUMENT.findall(english)
 
 
 @pytest.mark.parametrize("exercise", course.EXERCISES, ids=lambda e: e.name)
