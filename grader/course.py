@@ -3,6 +3,10 @@
 This is the one place to change when an exercise is added, renamed or re-weighted.
 The checks of an exercise and its hints live in ``grader/checks/<module>.py``,
 keyed by the names below.
+
+Lecture titles and section headings are written in English and marked for
+translation; their Chinese, in the catalog, is the Chinese page's heading. A
+section is known by its heading's id, the same on the page in either language.
 """
 
 from __future__ import annotations
