@@ -315,27 +315,27 @@ def minibatches(
     drop_last: bool = False,
     seed: int | None = None,
 ) -> list[Tensor]:
-    """一个 epoch 的各个批次（batch）：每个都是样本下标组成的 1 维 int64 张量。
+    """一个 epoch 的各个 batch：每个都是样本下标组成的 1 维 int64 张量。
 
     一个 batch 就是一次参数更新，所以 ``len(result)`` 是这个 epoch 的更新次数。
-    不打乱（shuffle）时，各批次是连续的区间
+    不打乱（shuffle）时，各个 batch 是连续的区间
     ``[0..batch_size-1], [batch_size..], ...``。打乱时，把排列
     ``torch.randperm(n, generator=torch.Generator().manual_seed(seed))``
     依次切成若干段（``seed`` 为 None 时，用全局随机状态的 ``torch.randperm(n)``）。
     给了 seed 时，全局随机状态不受影响。
 
-    ``batch_size`` 不整除 ``n`` 时，最后一个批次较小；``drop_last`` 时丢掉它
-    （所以 ``n < batch_size`` 且 ``drop_last`` 时，一个批次也没有）。
+    ``batch_size`` 不整除 ``n`` 时，最后一个 batch 较小；``drop_last`` 时丢掉它
+    （所以 ``n < batch_size`` 且 ``drop_last`` 时，一个 batch 也没有）。
 
     参数：
         n: 样本数。
-        batch_size: 每个批次的样本数。
+        batch_size: 每个 batch 的样本数。
         shuffle: 先打乱样本。
-        drop_last: 丢掉最后一个较小的批次。
+        drop_last: 丢掉最后一个较小的 batch。
         seed: 私有随机数生成器的种子（只在 shuffle 时使用）。
 
     返回：
-        批次组成的列表。
+        各个 batch 组成的列表。
 
     异常：
         ValueError: ``n < 1`` 或 ``batch_size < 1`` 时。

@@ -21,7 +21,7 @@ from torch import Tensor
 
 # --8<-- [start:cross_entropy]
 def cross_entropy(logits: Tensor, target: Tensor) -> Tensor:
-    """交叉熵 ``e(logits, target)``：``-log softmax(logits[n])[target[n]]`` 在批次上的平均值。
+    """交叉熵 ``e(logits, target)``：``-log softmax(logits[n])[target[n]]`` 在 batch 上的平均值。
 
     模型的输出在前、类别在后，和笔记中的 ``e(y, ŷ)``（其中 ``y = f(x)`` 是输出）
     以及下面攻击中的 ``e(model(x), y)`` 一致。
