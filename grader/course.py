@@ -3,6 +3,10 @@
 This is the one place to change when an exercise is added, renamed or re-weighted.
 The checks of an exercise and its hints live in ``grader/checks/<module>.py``,
 keyed by the names below.
+
+Lecture titles and section headings are written in English and marked for
+translation; their Chinese, in the catalog, is the Chinese page's heading. A
+section is known by its heading's id, the same on the page in either language.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+from grader.i18n import N_, language, translate
 
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"  # where `make serve` serves the site
 PUBLISHED_SITE_URL = ""  # `release` writes COURSE_SITE_URL here in the student edition
@@ -27,10 +33,46 @@ def site_url(environment: Mapping[str, str] = os.environ) -> str:
 SITE_URL = site_url()
 
 
+# The site speaks Chinese at its root and English under en/ (mkdocs-static-i18n's
+# suffix structure: docs/<page>.md and docs/<page>.en.md).
+PAGE_SUFFIX = {"zh": "", "en": ".en"}
+SITE_PREFIX = {"zh": "", "en": "en/"}
+
+
 @dataclass(frozen=True)
 class Lecture:
     module: str  # file name of the submission, without ``.py``
-    title: str  # as the notes head it
+    english_title: str  # the msgid; the page's h1 in English, its Chinese the page's h1 in Chinese
+
+    @property
+    def title(self) -> str:
+        """The title in the language being spoken."""
+        return self.title_in()
+
+    def title_in(self, lang: str | None = None) -> str:
+        return translate(self.english_title, lang)
+
+
+# The lecture sections exercises build on: the heading's id, the same in both languages
+# (each page writes it, ``## MAE 与 MSE {#mae-and-mse}``), and its English heading.
+SECTIONS: dict[str, str] = {
+    "mae-and-mse": N_("MAE and MSE"),
+    "hard-sigmoid": N_("Piecewise linear curves (hard sigmoid)"),
+    "neural-networks": N_("Neural networks"),
+    "epochs-vs-updates": N_("Epochs vs updates"),
+    "cross-validation": N_("Cross-validation"),
+    "taylor-expansion": N_("Taylor expansion"),
+    "hessian-matrix": N_("The Hessian matrix"),
+    "minima-or-saddle": N_("Telling minima from saddle points"),
+    "escaping-saddle-points": N_("Escaping a saddle point"),
+    "momentum": N_("Momentum"),
+    "adagrad-method": N_("Adagrad"),
+    "rmsprop-method": N_("RMSProp"),
+    "adam": N_("Adam"),
+    "untargeted-attack": N_("Untargeted attacks"),
+    "targeted-attack": N_("Targeted attacks"),
+    "distance-norms": N_("Distance: the 2-norm and the infinity norm"),
+}
 
 
 @dataclass(frozen=True)
@@ -38,7 +80,7 @@ class Exercise:
     module: str
     name: str
     points: float
-    section: str  # heading of the lecture page that explains the idea
+    section_id: str  # id of the lecture section that explains the idea (a key of SECTIONS)
     # "Must not call": dotted names of functions or classes, or of whole modules
     # ("anything in torch.optim"). The worker trips on them at run time.
     banned: tuple[str, ...] = ()
@@ -51,15 +93,39 @@ class Exercise:
     def lecture(self) -> Lecture:
         return LECTURES[self.module]
 
+    # Each property speaks the language being spoken; its ``_in`` method takes one.
+
+    @property
+    def section(self) -> str:
+        """The heading of the section the exercise builds on."""
+        return self.section_in()
+
+    def section_in(self, lang: str | None = None) -> str:
+        return translate(SECTIONS[self.section_id], lang)
+
     @property
     def docs_path(self) -> str:
-        """The page and anchor in ``docs/`` of this exercise (its heading is its name)."""
-        return f"docs/{self.module}.md#{self.name}"
+        """The page and anchor in ``docs/`` of this exercise (its heading's id is its name)."""
+        return self.docs_path_in()
+
+    def docs_path_in(self, lang: str | None = None) -> str:
+        return f"docs/{self.module}{PAGE_SUFFIX[lang or language()]}.md#{self.name}"
 
     @property
     def url(self) -> str:
-        """The same place on the served site."""
-        return f"{SITE_URL}{self.module}/#{self.name}"
+        """The exercise on the served site, on the page in that language."""
+        return self.url_in()
+
+    def url_in(self, lang: str | None = None) -> str:
+        return f"{SITE_URL}{SITE_PREFIX[lang or language()]}{self.module}/#{self.name}"
+
+    @property
+    def section_url(self) -> str:
+        """The section the exercise builds on, on the served site."""
+        return self.section_url_in()
+
+    def section_url_in(self, lang: str | None = None) -> str:
+        return f"{SITE_URL}{SITE_PREFIX[lang or language()]}{self.module}/#{self.section_id}"
 
     @property
     def reading(self) -> str:
@@ -68,19 +134,24 @@ class Exercise:
         The link lands on the exercise, so the sentence names the exercise; the
         section it builds on is named too, and the exercise links back to it.
         """
-        return (f"{self.lecture.title}, exercise “{self.name}” ({self.docs_path}), "
-                f"which builds on the section “{self.section}”")
+        return self.reading_in()
+
+    def reading_in(self, lang: str | None = None) -> str:
+        return translate(N_("{lecture}, exercise “{name}” ({path}), which builds on the section "
+                            "“{section}”"), lang).format(
+            lecture=self.lecture.title_in(lang), name=self.name, path=self.docs_path_in(lang),
+            section=self.section_in(lang))
 
 
 LECTURES: dict[str, Lecture] = {
     lecture.module: lecture
     for lecture in [
-        Lecture("l01_regression", "Lecture 1: Regression"),
-        Lecture("l02_guidance", "Lecture 2: 整体指导"),
-        Lecture("l03_critical_points", "Lecture 3: 局部极小值与鞍点"),
-        Lecture("l04_batch_momentum", "Lecture 4: 分批(batch)和动量方法"),
-        Lecture("l05_adaptive_lr", "Lecture 5: 有适应性的学习率"),
-        Lecture("l23_adversarial", "Lecture 23: 对抗攻击"),
+        Lecture("l01_regression", N_("Lecture 1: Regression")),
+        Lecture("l02_guidance", N_("Lecture 2: General guidance")),
+        Lecture("l03_critical_points", N_("Lecture 3: Local minima and saddle points")),
+        Lecture("l04_batch_momentum", N_("Lecture 4: Batches and momentum")),
+        Lecture("l05_adaptive_lr", N_("Lecture 5: Adaptive learning rates")),
+        Lecture("l23_adversarial", N_("Lecture 23: Adversarial attacks")),
     ]
 }
 
@@ -102,38 +173,38 @@ LOG_SOFTMAX = (
 
 # Points add up to 100.
 EXERCISES: list[Exercise] = [
-    Exercise("l01_regression", "mae", 3, "MAE 与 MSE",
+    Exercise("l01_regression", "mae", 3, "mae-and-mse",
              banned=("torch.nn.functional.l1_loss", "torch.nn.L1Loss")),
-    Exercise("l01_regression", "mse", 3, "MAE 与 MSE",
+    Exercise("l01_regression", "mse", 3, "mae-and-mse",
              banned=("torch.nn.functional.mse_loss", "torch.nn.MSELoss")),
-    Exercise("l01_regression", "hard_sigmoid", 4, "分段线性曲线 (hard sigmoid)",
+    Exercise("l01_regression", "hard_sigmoid", 4, "hard-sigmoid",
              banned=("torch.nn.functional.hardsigmoid", "torch.nn.Hardsigmoid")),
-    Exercise("l01_regression", "piecewise_linear", 6, "分段线性曲线 (hard sigmoid)",
+    Exercise("l01_regression", "piecewise_linear", 6, "hard-sigmoid",
              banned=("numpy.interp",)),
-    Exercise("l01_regression", "one_hidden_layer", 5, "神经网络"),
-    Exercise("l01_regression", "minibatches", 4, "迭代(Epoch) vs 更新(update)",
+    Exercise("l01_regression", "one_hidden_layer", 5, "neural-networks"),
+    Exercise("l01_regression", "minibatches", 4, "epochs-vs-updates",
              banned=("torch.utils.data.DataLoader", "torch.utils.data.BatchSampler")),
-    Exercise("l02_guidance", "kfold", 5, "交叉验证"),
-    Exercise("l02_guidance", "cross_validation_loss", 4, "交叉验证"),
-    Exercise("l03_critical_points", "second_order_approx", 3, "泰勒展开"),
-    Exercise("l03_critical_points", "hessian", 6, "海塞矩阵",
+    Exercise("l02_guidance", "kfold", 5, "cross-validation"),
+    Exercise("l02_guidance", "cross_validation_loss", 4, "cross-validation"),
+    Exercise("l03_critical_points", "second_order_approx", 3, "taylor-expansion"),
+    Exercise("l03_critical_points", "hessian", 6, "hessian-matrix",
              banned=("torch.autograd.functional", "torch.func")),
-    Exercise("l03_critical_points", "classify_critical_point", 4, "判断极小值与鞍点"),
-    Exercise("l03_critical_points", "escape_direction", 4, "走出鞍点"),
-    Exercise("l04_batch_momentum", "momentum_step", 3, "Momentum", banned=OPTIM),
-    Exercise("l04_batch_momentum", "momentum_descent", 4, "Momentum", banned=OPTIM),
-    Exercise("l05_adaptive_lr", "adagrad_step", 4, "Adagrad", banned=OPTIM),
-    Exercise("l05_adaptive_lr", "adagrad", 3, "Adagrad", banned=OPTIM),
-    Exercise("l05_adaptive_lr", "rmsprop_step", 4, "RMSProp", banned=OPTIM),
-    Exercise("l05_adaptive_lr", "rmsprop", 3, "RMSProp", banned=OPTIM),
-    Exercise("l05_adaptive_lr", "adam_step", 6, "Adam", banned=OPTIM),
-    Exercise("l23_adversarial", "cross_entropy", 5, "无目标攻击", banned=LOG_SOFTMAX),
-    Exercise("l23_adversarial", "distance", 3, "距离：2-范数与无穷范数",
+    Exercise("l03_critical_points", "classify_critical_point", 4, "minima-or-saddle"),
+    Exercise("l03_critical_points", "escape_direction", 4, "escaping-saddle-points"),
+    Exercise("l04_batch_momentum", "momentum_step", 3, "momentum", banned=OPTIM),
+    Exercise("l04_batch_momentum", "momentum_descent", 4, "momentum", banned=OPTIM),
+    Exercise("l05_adaptive_lr", "adagrad_step", 4, "adagrad-method", banned=OPTIM),
+    Exercise("l05_adaptive_lr", "adagrad", 3, "adagrad-method", banned=OPTIM),
+    Exercise("l05_adaptive_lr", "rmsprop_step", 4, "rmsprop-method", banned=OPTIM),
+    Exercise("l05_adaptive_lr", "rmsprop", 3, "rmsprop-method", banned=OPTIM),
+    Exercise("l05_adaptive_lr", "adam_step", 6, "adam", banned=OPTIM),
+    Exercise("l23_adversarial", "cross_entropy", 5, "untargeted-attack", banned=LOG_SOFTMAX),
+    Exercise("l23_adversarial", "distance", 3, "distance-norms",
              banned=("torch.norm", "torch.linalg.norm", "torch.linalg.vector_norm",
                      "torch.dist", "torch.cdist")),
-    Exercise("l23_adversarial", "project_linf", 4, "距离：2-范数与无穷范数"),
-    Exercise("l23_adversarial", "untargeted_attack", 5, "无目标攻击"),
-    Exercise("l23_adversarial", "targeted_attack", 5, "有目标攻击"),
+    Exercise("l23_adversarial", "project_linf", 4, "distance-norms"),
+    Exercise("l23_adversarial", "untargeted_attack", 5, "untargeted-attack"),
+    Exercise("l23_adversarial", "targeted_attack", 5, "targeted-attack"),
 ]
 
 BY_NAME: dict[str, Exercise] = {exercise.name: exercise for exercise in EXERCISES}

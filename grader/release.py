@@ -7,6 +7,10 @@ any form: the grader compares with the references' recorded answers
 (``grader.recorded``), which this command records first by grading the reference
 solutions (the inputs every check draws with the course's seed) and the project's
 mutants (the small inputs their failures shrink to: the bank).
+
+The edition speaks one language, ``--lang`` (else the language chosen as usual): its
+stubs, README and Makefile are written in it, and its grader speaks it unless a
+student asks for the other (``--lang``, ``COURSE_LANG``).
 """
 
 from __future__ import annotations
@@ -15,12 +19,14 @@ import argparse
 import gzip
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from grader.i18n import N_, _, language, translate
 from grader.paths import ROOT, UsageError
 
 SOLUTIONS = ROOT / "solutions"
@@ -44,7 +50,8 @@ def record(output: Path, mutants: list[Path]) -> dict[str, int]:
     command = [sys.executable, "-m", "grader.release", "--record", str(output), *map(str, mutants)]
     done = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
     if done.returncode != 0:
-        raise UsageError(f"recording the references failed: {(done.stderr or done.stdout).strip()[-2000:]}")
+        raise UsageError(_("recording the references failed: {output}").format(
+            output=(done.stderr or done.stdout).strip()[-2000:]))
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -59,7 +66,8 @@ def _record_here(output: Path, mutants: list[Path]) -> dict[str, int]:
     for exercise in course.EXERCISES:
         verdict = grade_exercise(exercise, SOLUTIONS, DEFAULT_SEED)
         if verdict.status is not Status.PASSED:
-            raise SystemExit(f"the reference solution of {exercise.name} does not pass its own checks")
+            raise SystemExit(_("the reference solution of {name} does not pass its own checks").format(
+                name=exercise.name))
     drawn = sum(map(len, recorder.functions.values()))
     recorder.source = recorded.BANK
     with tempfile.TemporaryDirectory() as folder:
@@ -81,8 +89,9 @@ def _record_here(output: Path, mutants: list[Path]) -> dict[str, int]:
 
 # ---- the edition's files --------------------------------------------------------------
 
-# What the edition copies from this repository as it is (the grader gets its record).
-COPIED = ("exercises", "docs", "grader")
+# What the edition copies from this repository as it is (the grader gets its record; the
+# stubs are written afresh in the edition's language).
+COPIED = ("docs", "grader")
 SKIPPED = {"__pycache__", ".pytest_cache", ".hypothesis", ".ipynb_checkpoints"}
 TEMPLATES = ROOT / "edition"
 
@@ -101,7 +110,8 @@ def _replace_once(text: str, old: str, new: str, where: str) -> str:
     """``text`` with ``old`` replaced, which must occur exactly once (the edition is built
     from the project's files: a change there must not leave a reference behind unseen)."""
     if text.count(old) != 1:
-        raise UsageError(f"{where}: expected one {old!r} to rewrite for the student edition")
+        raise UsageError(_("{file}: expected one {text!r} to rewrite for the student edition").format(
+            file=where, text=old))
     return text.replace(old, new)
 
 
@@ -125,53 +135,94 @@ def student_mkdocs(text: str) -> str:
 
 
 # The notebooks' set-up cell loads the course's code from a folder: exercises/ in the edition.
-NOTEBOOK_SOURCE = [
-    ('if (p / "solutions").is_dir())', 'if (p / "exercises").is_dir())'),
-    ('SOURCE = "solutions"  # 改成 "exercises"，这个 Notebook 就会用你自己写的实现',
-     'SOURCE = "exercises"  # 你自己写的实现：先通过 python -m grader check，再运行这个 Notebook'),
-]
+NOTEBOOK_FOLDER = ('if (p / "solutions").is_dir())', 'if (p / "exercises").is_dir())')
+NOTEBOOK_SOURCE = re.compile(r'^SOURCE = "solutions".*$', re.MULTILINE)
+NOTEBOOK_SOURCE_COMMENT = N_("your own code: pass python -m grader check first, then run this notebook")
+
+
+def notebook_language(name: str) -> str:
+    """``x.en.ipynb`` is the English notebook of ``x.ipynb`` (the site's suffix structure)."""
+    return "en" if name.endswith(".en.ipynb") else "zh"
 
 
 def student_notebook(text: str, name: str) -> str:
     notebook = json.loads(text)
+    comment = translate(NOTEBOOK_SOURCE_COMMENT, notebook_language(name))
     for cell in notebook["cells"]:
         if cell["cell_type"] != "code":
             continue
-        source = "".join(cell["source"])
-        for old, new in NOTEBOOK_SOURCE:
-            source = source.replace(old, new)
+        source = "".join(cell["source"]).replace(*NOTEBOOK_FOLDER)
+        source = NOTEBOOK_SOURCE.sub(lambda _: f'SOURCE = "exercises"  # {comment}', source)
         cell["source"] = source.splitlines(keepends=True)
     rewritten = json.dumps(notebook, ensure_ascii=False, indent=1) + "\n"
     if "solutions" in "".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code"):
-        raise UsageError(f"docs/notebooks/{name}: a code cell still refers to solutions/")
+        raise UsageError(_("docs/notebooks/{name}: a code cell still refers to solutions/").format(name=name))
     return rewritten
 
 
-def _write_templates(output: Path) -> None:
+def localized(relative: Path) -> tuple[Path, str | None]:
+    """A template's path in the edition and the language it is written in: ``README.en.md``
+    and ``Makefile.en`` are the English of ``README.md`` and ``Makefile``, which are
+    Chinese; a file with no English version (None) speaks to no one in particular."""
+    name = relative.name
+    if name.endswith(".en") or ".en." in name:
+        return relative.with_name(name.removesuffix(".en").replace(".en.", ".", 1)), "en"
+    return relative, None
+
+
+def _write_templates(output: Path, lang: str) -> None:
     """The edition's own README, Makefile, tests...: ``edition/`` holds them with the
-    paths they take in the edition (``dot-`` for a leading dot)."""
+    paths they take in the edition (``dot-`` for a leading dot), the files a student
+    reads in Chinese, and in English beside them (``README.en.md``)."""
+    templates = {}
     for path in sorted(TEMPLATES.rglob("*")):
         if not path.is_file() or SKIPPED.intersection(path.parts):
             continue
         relative = Path(*[part.replace("dot-", ".", 1) if part.startswith("dot-") else part
                           for part in path.relative_to(TEMPLATES).parts])
-        destination = output / relative
+        target, written_in = localized(relative)
+        templates.setdefault(target, {})[written_in] = path
+    for target, versions in templates.items():
+        english = versions.get("en")
+        source = english if lang == "en" and english else versions[None]
+        destination = output / target
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, destination)
+        shutil.copy2(source, destination)
 
 
-def build(output: Path, mutants: list[Path]) -> dict[str, int]:
-    """Write the student edition into ``output`` (which must not exist or be empty)."""
-    if output.exists() and (not output.is_dir() or any(output.iterdir())):
-        raise UsageError(f"--output must be a new or empty folder: {output}")
+def write_stubs(folder: Path, lang: str) -> None:
+    """The stubs of every lecture, speaking ``lang`` only."""
+    from grader.course import LECTURES
+    from grader.edition.stubs import stub_source
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for module in LECTURES:
+        solution = (SOLUTIONS / f"{module}.py").read_text(encoding="utf-8")
+        (folder / f"{module}.py").write_text(stub_source(solution, module, (lang,)), encoding="utf-8")
+
+
+# The edition's grader speaks the edition's language when the student asks for none.
+I18N_DEFAULT = 'DEFAULT = "zh"  # the course speaks Chinese first'
+
+
+def speak_by_default(output: Path, lang: str) -> None:
+    i18n_py = output / "grader" / "i18n.py"
+    i18n_py.write_text(_replace_once(i18n_py.read_text(encoding="utf-8"), I18N_DEFAULT,
+                                     f'DEFAULT = "{lang}"  # the language this edition was released in',
+                                     "grader/i18n.py"), encoding="utf-8")
+
+
+def assemble(output: Path, lang: str) -> None:
+    """Every file of the edition but the recorded references, speaking ``lang``."""
     from grader import platforms
 
-    counts = record(output / "grader" / "assets" / "references.json.gz", mutants)
     for folder in COPIED:
         _copy_tree(ROOT / folder, output / folder)
+    write_stubs(output / "exercises", lang)
     # The stubs as released: the site shows them, whatever a student's exercises/ holds.
-    _copy_tree(ROOT / "exercises", output / "docs" / "_hooks" / "stubs")
-    _write_templates(output)
+    _copy_tree(output / "exercises", output / "docs" / "_hooks" / "stubs")
+    speak_by_default(output, lang)
+    _write_templates(output, lang)
     (output / "mkdocs.yml").write_text(student_mkdocs((ROOT / "mkdocs.yml").read_text(encoding="utf-8")),
                                        encoding="utf-8")
     for notebook in sorted((output / "docs" / "notebooks").glob("*.ipynb")):
@@ -189,6 +240,15 @@ def build(output: Path, mutants: list[Path]) -> dict[str, int]:
     workflow = output / ".github" / "workflows" / "classroom.yml"
     workflow.parent.mkdir(parents=True, exist_ok=True)
     workflow.write_text(platforms.classroom_workflow(), encoding="utf-8")
+
+
+def build(output: Path, mutants: list[Path], lang: str | None = None) -> dict[str, int]:
+    """Write the student edition into ``output`` (which must not exist or be empty), in
+    ``lang`` (default: the language being spoken)."""
+    if output.exists() and (not output.is_dir() or any(output.iterdir())):
+        raise UsageError(_("--output must be a new or empty folder: {path}").format(path=output))
+    counts = record(output / "grader" / "assets" / "references.json.gz", mutants)
+    assemble(output, lang or language())
     return counts
 
 
@@ -196,19 +256,24 @@ def run_release(args: argparse.Namespace) -> int:
     from grader import recorded
 
     if not SOLUTIONS.is_dir():
-        raise UsageError("this is the student edition: it has no reference solutions to release")
+        raise UsageError(_("this is the student edition: it has no reference solutions to release"))
     if args.output.exists() and (not args.output.is_dir() or any(args.output.iterdir())):
-        raise UsageError(f"--output must be a new or empty folder: {args.output}")
+        raise UsageError(_("--output must be a new or empty folder: {path}").format(path=args.output))
     output: Path = args.output
-    print(f"Recording the references: grading solutions/ and {len(mutant_files())} mutants "
-          "(a few minutes)...", flush=True)
-    counts = build(output, mutant_files())
+    print(_("Recording the references: grading solutions/ and {count} mutants (a few minutes)...").format(
+        count=len(mutant_files())), flush=True)
+    counts = build(output, mutant_files(), language())
     size = (output / recorded.RECORD.relative_to(ROOT)).stat().st_size
-    print(f"{output}: the student edition, with {counts['drawn']} drawn and {counts['bank']} bank "
-          f"answers recorded ({size / 1e6:.1f} MB), no reference code")
-    print(f"Next: push it as a GitHub Classroom template (cd {output} && git init ...), "
-          "see README.md, “Teaching with this course”.")
+    print(_("{path}: the student edition in {language}, with {drawn} drawn and {bank} bank answers recorded "
+            "({megabytes:.1f} MB), no reference code").format(
+        path=output, language=_(LANGUAGE_NAMES[language()]), drawn=counts["drawn"], bank=counts["bank"],
+        megabytes=size / 1e6))
+    print(_("Next: push it as a GitHub Classroom template (cd {path} && git init ...), see README.md, "
+            "“Teaching with this course”.").format(path=output))
     return 0
+
+
+LANGUAGE_NAMES = {"zh": N_("Chinese"), "en": N_("English")}
 
 
 def _main(argv: list[str]) -> None:

@@ -26,7 +26,7 @@ import pyte
 
 ROOT = Path(__file__).resolve().parent.parent
 STUB = '''    raise NotImplementedError(
-        "mse is not written yet'''
+        "mse 还没有写'''
 WRONG = "    return ((pred - target) ** 2).sum()\n" + STUB
 RIGHT = '''    if pred.shape != target.shape or pred.numel() == 0:
         raise ValueError("shapes differ")

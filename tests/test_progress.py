@@ -79,9 +79,9 @@ def test_progress_done_failing_and_not_started(submission: Path, tmp_path: Path)
     solve(submission, "l01_regression", ["mse"])
     path = submission / "l01_regression.py"
     source = path.read_text(encoding="utf-8")
-    path.write_text(source.replace('    raise NotImplementedError(\n        "mae is not written yet',
+    path.write_text(source.replace('    raise NotImplementedError(\n        "mae 还没有写',
                                    '    return (pred - target).abs().sum()\n    raise NotImplementedError(\n'
-                                   '        "mae is not written yet', 1), encoding="utf-8")
+                                   '        "mae 还没有写', 1), encoding="utf-8")
     before = sorted(p.name for p in submission.iterdir())
     finished = grader("progress", "--submission", str(submission), cache=tmp_path / "cache")
     assert finished.returncode == 0, finished.stderr

@@ -1,8 +1,9 @@
 """The student edition (``python -m grader release``): whole, free of reference code,
 and judging as the full grader does.
 
-One edition is built for the module, with the bank recorded from a small sample of
-the mutants; ``scripts/release_agreement.py`` measures agreement on all of them.
+One edition is built for the module, in Chinese, with the bank recorded from a small
+sample of the mutants, and the files of an English one are written beside it;
+``scripts/release_agreement.py`` measures agreement on all of them.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from grader import recorded
-from grader.release import build, mutant_files
+from grader import course, recorded
+from grader.release import assemble, build, localized, mutant_files, student_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -87,7 +88,18 @@ def _text(path: Path) -> str:
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("release") / "edition"
-    build(output, SAMPLE[:3])
+    build(output, SAMPLE[:3], "zh")
+    return output
+
+
+@pytest.fixture(scope="module")
+def english_edition(edition: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The English edition's files, with the Chinese one's recorded references (the
+    same answers: recording does not depend on the language)."""
+    output = tmp_path_factory.mktemp("release") / "english"
+    assemble(output, "en")
+    record = Path("grader/assets/references.json.gz")
+    (output / record).write_bytes((edition / record).read_bytes())
     return output
 
 
@@ -124,7 +136,7 @@ def test_built_site_has_no_line_of_the_solutions(edition: Path, tmp_path: Path) 
     site = tmp_path / "site"
     exercise = edition / "exercises" / "l01_regression.py"
     stub = exercise.read_text(encoding="utf-8")
-    exercise.write_text(stub.replace('"mse is not written yet', '"a student\'s own mse', 1), encoding="utf-8")
+    exercise.write_text(stub.replace('"mse 还没有写', '"a student\'s own mse', 1), encoding="utf-8")
     try:
         done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
                               cwd=edition, capture_output=True, text=True)
@@ -132,8 +144,8 @@ def test_built_site_has_no_line_of_the_solutions(edition: Path, tmp_path: Path) 
         exercise.write_text(stub, encoding="utf-8")
     assert done.returncode == 0, done.stderr[-2000:]
     page = _text(site / "l01_regression" / "index.html")
-    assert "mse is not written yet" in page and "a student's own mse" not in page
-    assert "Must not call: ``torch.nn.functional.mse_loss``" in page
+    assert "mse 还没有写" in page and "a student's own mse" not in page
+    assert "禁止调用：``torch.nn.functional.mse_loss``" in page
     assert (site / "search" / "search_index.json").is_file()
     needles = solution_lines()
     hits = [(str(p.relative_to(site)), line) for p in site.rglob("*") if p.is_file()
@@ -173,8 +185,14 @@ def test_record_is_data_with_signatures(edition: Path) -> None:
     assert sources == {recorded.DRAWN, recorded.BANK}
 
 
+def _bare_environment(edition: Path) -> dict[str, str]:
+    """No language asked for, by the course or by the locale."""
+    unset = {"COURSE_LANG", "LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"}
+    return {**{k: v for k, v in os.environ.items() if k not in unset}, "PYTHONPATH": str(edition)}
+
+
 def _edition_command(edition: Path, *args: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "PYTHONPATH": str(edition)}
+    environment = {**os.environ, "PYTHONPATH": str(edition), "COURSE_LANG": "en"}
     return subprocess.run([sys.executable, "-m", "grader", *args], cwd=edition, env=environment,
                           capture_output=True, text=True)
 
@@ -211,3 +229,81 @@ def test_agreement_on_a_sample_of_mutants(edition: Path) -> None:
     for name in banked:  # shrunk through the bank: the full grader's smallest example, said so
         assert judged[name]["example"] == full[name]["example"], name
         assert recorded.BANK_NOTE in judged[name]["details"] and recorded.BANK_NOTE not in full[name]["details"]
+
+
+def _is_chinese(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def _stub_messages(edition: Path) -> list[str]:
+    messages = []
+    for path in sorted((edition / "exercises").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and getattr(node.exc, "args", None):
+                messages.append(ast.literal_eval(node.exc.args[0]))
+    return messages
+
+
+def _spoken_by_default(edition: Path) -> str:
+    done = subprocess.run([sys.executable, "-c", "from grader import course, i18n; "
+                           "print(i18n.chosen(), course.BY_NAME['mse'].reading)"],
+                          cwd=edition, env=_bare_environment(edition), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_the_chinese_edition_speaks_chinese(edition: Path) -> None:
+    """Its stubs, README and Makefile, and its grader when the student asks for no language."""
+    messages = _stub_messages(edition)
+    assert len(messages) == len(course.EXERCISES) and all(_is_chinese(m) and "\n" not in m for m in messages)
+    stubs = "".join(p.read_text(encoding="utf-8") for p in (edition / "exercises").glob("*.py"))
+    assert "---- English ----" not in stubs and "Must not call" not in stubs and "禁止调用" in stubs
+    assert _is_chinese((edition / "README.md").read_text(encoding="utf-8"))
+    assert "正在准备" in (edition / "Makefile").read_text(encoding="utf-8")
+    assert not [p for p in edition.rglob("*.en.md") if p.relative_to(edition).parts[0] != "docs"]
+    assert not (edition / "Makefile.en").exists()
+    spoken = _spoken_by_default(edition)
+    assert spoken.startswith("zh ") and "docs/l01_regression.md#mse" in spoken
+    assert (edition / "docs" / "_hooks" / "stubs" / "l01_regression.py").read_text(encoding="utf-8") == \
+        (edition / "exercises" / "l01_regression.py").read_text(encoding="utf-8")
+
+
+def test_the_english_edition_speaks_english(english_edition: Path) -> None:
+    messages = _stub_messages(english_edition)
+    assert len(messages) == len(course.EXERCISES)
+    assert all("is not written yet" in m and "/en/" in m and not _is_chinese(m) for m in messages)
+    stubs = "".join(p.read_text(encoding="utf-8") for p in (english_edition / "exercises").glob("*.py"))
+    assert "---- " not in stubs and "禁止调用" not in stubs and "Must not call" in stubs
+    assert "还没有写" not in stubs and "参数：" not in stubs
+    readme = (english_edition / "README.md").read_text(encoding="utf-8")
+    assert "learn deep learning by doing" in readme and "--lang zh" in readme
+    assert "Setting up" in (english_edition / "Makefile").read_text(encoding="utf-8")
+    assert not (english_edition / "README.en.md").exists() and not (english_edition / "Makefile.en").exists()
+    spoken = _spoken_by_default(english_edition)
+    assert spoken.startswith("en ") and "docs/l01_regression.en.md#mse" in spoken and "builds on" in spoken
+
+
+def test_the_english_editions_own_tests_pass(english_edition: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider"],
+                          cwd=english_edition, env=_bare_environment(english_edition),
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-3000:]
+
+
+def test_templates_in_english_sit_beside_the_chinese() -> None:
+    assert localized(Path("README.en.md")) == (Path("README.md"), "en")
+    assert localized(Path("Makefile.en")) == (Path("Makefile"), "en")
+    assert localized(Path("tests/test_edition.py")) == (Path("tests/test_edition.py"), None)
+    english = {localized(p.relative_to(ROOT / "edition"))[0] for p in (ROOT / "edition").rglob("*")
+               if localized(p.relative_to(ROOT / "edition"))[1] == "en"}
+    for path in english:  # every English template has the Chinese it translates
+        assert (ROOT / "edition" / path).is_file(), path
+
+
+@pytest.mark.parametrize("name, comment", [("demo.ipynb", "你自己写的实现"), ("demo.en.ipynb", "your own code")])
+def test_a_notebook_loads_the_exercises_in_its_language(name: str, comment: str) -> None:
+    cell = ('p = next(p for p in [Path.cwd(), *Path.cwd().parents] if (p / "solutions").is_dir())\n'
+            'SOURCE = "solutions"  # any comment, in any language\n')
+    notebook = json.dumps({"cells": [{"cell_type": "code", "source": [cell]}]})
+    code = "".join(json.loads(student_notebook(notebook, name))["cells"][0]["source"])
+    assert "solutions" not in code and 'SOURCE = "exercises"  # ' + comment in code

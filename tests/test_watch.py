@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ROWS, COLUMNS = 50, 120
 
 STUB_MSE = '''    raise NotImplementedError(
-        "mse is not written yet'''
+        "mse 还没有写'''
 WRONG_MSE = '''    return ((pred - target) ** 2).sum()  # the sum, not the mean
 ''' + STUB_MSE
 RIGHT_MSE = '''    if pred.shape != target.shape or pred.numel() == 0:
@@ -119,7 +119,7 @@ def test_wrong_then_right_save_and_the_keys(submission: Path, tmp_path: Path) ->
 
         save(submission / "l01_regression.py", STUB_MSE, WRONG_MSE)
         screen = term.wait_for(r"mse: not started → fails")
-        assert re.search(r"▶ mse · Lecture 1: Regression", screen)
+        assert re.search(r"▶ mse · Lecture 1", screen)
         assert "✗ failed" in screen
         assert "failed: matches the reference on random inputs" in screen
         assert PASTE_HEADER in screen
@@ -282,7 +282,7 @@ WRITTEN_ADAGRAD = '''    if theta0.ndim != 1 or steps < 0:
     return torch.stack(trajectory)
 '''
 STUB_ADAGRAD = '''    raise NotImplementedError(
-        "adagrad is not written yet'''
+        "adagrad 还没有写'''
 
 
 def test_a_function_calling_a_stub_waits_and_names_the_one_to_write_first(submission: Path, tmp_path: Path) -> None:
