@@ -38,6 +38,7 @@ figures: setup
 # fonts-noto-cjk); a test fails while a character of the site is missing from it.
 font: setup
 	$(PY) scripts/make_site_font.py
+	$(PY) scripts/make_site_font.py --figures
 
 # The grader's translations: new sentences into grader/locale/*/grader.po, then compiled.
 catalogs: setup

@@ -422,8 +422,8 @@ HINTS: dict[str, list[str]] = {
     ],
     "mse": [
         "Lecture 1's MSE, 均方误差 (mean squared error): the MEAN of the squared errors. The notes "
-        "say 平方和 (sum of squares); the course, like torch.nn.MSELoss, takes the mean (see the 勘误 "
-        "box in “MAE 与 MSE”): a sum grows with the number of samples, a mean does not.",
+        "say 平方和 (sum of squares); the course, like torch.nn.MSELoss, takes the mean (see the correction (勘误) "
+        "box in “MAE and MSE”): a sum grows with the number of samples, a mean does not.",
         "The same plan as mae with a square instead of an absolute value: the elementwise error, "
         "squared, then averaged over all elements. Squaring punishes an error twice as large four "
         "times as much. torch.nn.functional.mse_loss and torch.nn.MSELoss are banned.",
@@ -483,7 +483,7 @@ HINTS: dict[str, list[str]] = {
         "predictions. A dict from names to functions keeps the choice of activation tidy.",
     ],
     "minibatches": [
-        "Lecture 1's Batch (分批) and 迭代(Epoch) vs 更新(update): one epoch cuts the n samples into "
+        "Lecture 1's “Batch” and “Epochs vs updates” (分批, 迭代 vs 更新): one epoch cuts the n samples into "
         "batches of batch_size; each batch is one update, so an epoch has ⌈n / batch_size⌉ updates "
         "(one fewer with drop_last when the last batch is short).",
         "First build the order of the sample indices: 0 … n−1 as they are, or shuffled (洗牌). With "

@@ -233,7 +233,7 @@ def cross_validation_loss_unchanged(student, problem):
 
 HINTS: dict[str, list[str]] = {
     "kfold": [
-        "Lecture 2's 交叉验证 (N-fold cross validation): cut the training set into k folds; each fold "
+        "Lecture 2's cross-validation (交叉验证; k-fold, the notes' N-fold): cut the training set into k folds; each fold "
         "takes its turn as the 验证集 (validation set) while the others form the training set.",
         "Decide the fold sizes first, as scikit-learn's KFold does: the first n % k folds hold "
         "n // k + 1 samples, the others n // k. A running total of the sizes gives where each fold "
@@ -247,7 +247,7 @@ HINTS: dict[str, list[str]] = {
         "(train_idx, val_idx).",
     ],
     "cross_validation_loss": [
-        "Lecture 2's N折交叉验证 (N-fold cross validation) score of a model: the mean of the k "
+        "Lecture 2's k-fold cross-validation (k 折交叉验证, the notes' N-fold) score of a model: the mean of the k "
         "validation losses, each from a model trained without that fold.",
         "Reuse your kfold (without shuffling) for the k pairs of (train, validation) indices. "
         "fit(x, y) returns a model, itself a function: calling it on the validation rows gives the "

@@ -423,7 +423,7 @@ HINTS: dict[str, list[str]] = {
         "start from a (d, d) zero matrix in theta's dtype; fill it row by row from the second pass.",
     ],
     "classify_critical_point": [
-        "Lecture 3's 判断极小值与鞍点: at a critical point (临界点, gradient zero) the signs of the "
+        "Lecture 3's “Telling minima from saddle points”: at a critical point (临界点, gradient zero) the signs of the "
         "Hessian's 特征值 (eigenvalues) decide: all positive, a local minimum; all negative, a local "
         "maximum; both signs, a 鞍点 (saddle point).",
         "H is symmetric, so torch.linalg.eigvalsh fits: it is made for symmetric matrices and "
@@ -434,9 +434,9 @@ HINTS: dict[str, list[str]] = {
         "right order: a near-zero eigenvalue next to all-positive ones is \"unknown\" (the "
         "second-order test cannot tell), but next to a positive and a negative one it is still a "
         "\"saddle\".",
-        "The shape of the answer: validate H; compute the eigenvalues; return \"local_min\" if all "
-        "are above tol, \"local_max\" if all are below −tol, \"saddle\" if some are above tol and "
-        "some below −tol, and \"unknown\" otherwise.",
+        "The shape of the answer: validate H; compute the eigenvalues once; then decide among the "
+        "four answers of the contract in the order of the previous hint, by how many eigenvalues "
+        "lie above tol, below −tol, and in between.",
     ],
     "escape_direction": [
         "Lecture 3's 走出鞍点 (escaping a saddle point): along an eigenvector u of H whose eigenvalue "

@@ -165,8 +165,8 @@ def momentum_descent_unchanged(student, inputs):
 HINTS: dict[str, list[str]] = {
     "momentum_step": [
         "Lecture 4's Momentum (动量): like a ball rolling downhill, each move is the previous move "
-        "scaled by λ plus a step against the gradient. From the notes: m^{i+1} = λm^i − ηg^i and "
-        "θ^{i+1} = θ^i + m^{i+1}.",
+        "scaled by λ plus a step against the gradient. From the notes: mⁱ⁺¹ = λmⁱ − ηgⁱ and "
+        "θⁱ⁺¹ = θⁱ + mⁱ⁺¹.",
         "Compute the new movement first, then the new position from it; both are new tensors. With "
         "λ = 0 it must be plain gradient descent. lr and lam may be Python floats or 0-dim tensors: "
         "plain arithmetic handles both.",
