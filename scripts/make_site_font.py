@@ -145,41 +145,27 @@ def main() -> int:
                         help=f"the figures' font ({FIGURE_FONT.name}) instead of the site's")
     args = parser.parse_args()
     if args.figures:
-        return _figures(args.check)
-    wanted = site_characters()
-    if args.check:
-        missing = sorted(wanted - covered())
-        if missing:
-            print(f"{len(missing)} characters of the site are not in {FONT.relative_to(ROOT)}: "
-                  f"{''.join(missing[:40])}… — run python scripts/make_site_font.py", file=sys.stderr)
-            return 1
-        return 0
-    if not SOURCE.exists():
-        print(f"no {SOURCE}: apt-get install fonts-noto-cjk", file=sys.stderr)
-        return 1
-    make(SOURCE, wanted)
-    size = FONT.stat().st_size
-    print(f"{FONT.relative_to(ROOT)}: {len(wanted)} characters, {size / 1024:.0f} KiB")
-    return 0
+        return _cut(FIGURE_FONT, figure_characters(), make_figure_font, "the figures", "--figures", args.check)
+    return _cut(FONT, site_characters(), make, "the site", "", args.check)
 
 
-def _figures(check: bool) -> int:
-    wanted = figure_characters()
+def _cut(font: Path, wanted: set[str], maker, what: str, option: str, check: bool) -> int:
+    """Check that ``font`` has every character ``what`` uses, or cut it again from Noto."""
+    command = f"python scripts/make_site_font.py{' ' + option if option else ''}"
     if check:
-        missing = sorted(wanted - covered(FIGURE_FONT)) if FIGURE_FONT.exists() else sorted(wanted)
+        missing = sorted(wanted - covered(font)) if font.exists() else sorted(wanted)
         if missing:
-            print(f"{len(missing)} characters of the figures are not in {FIGURE_FONT.relative_to(ROOT)}: "
-                  f"{''.join(missing[:40])} — run python scripts/make_site_font.py --figures", file=sys.stderr)
+            print(f"{len(missing)} characters of {what} are not in {font.relative_to(ROOT)}: "
+                  f"{''.join(missing[:40])}… — run {command}", file=sys.stderr)
             return 1
         return 0
     if not SOURCE.exists():
         print(f"no {SOURCE}: apt-get install fonts-noto-cjk", file=sys.stderr)
         return 1
-    make_figure_font(SOURCE, wanted)
-    lacking = sorted(wanted - covered(FIGURE_FONT))
-    size = FIGURE_FONT.stat().st_size
-    print(f"{FIGURE_FONT.relative_to(ROOT)}: {len(wanted) - len(lacking)} characters, {size / 1024:.0f} KiB")
-    if lacking:  # Noto has no glyph for them: a figure drawing one would show a box
+    maker(SOURCE, wanted)
+    lacking = sorted(wanted - covered(font))
+    print(f"{font.relative_to(ROOT)}: {len(wanted) - len(lacking)} characters, {font.stat().st_size / 1024:.0f} KiB")
+    if lacking:  # Noto has no glyph for them: a page or figure drawing one would show a box
         print(f"not in Noto Sans CJK SC either: {''.join(lacking)}", file=sys.stderr)
     return 0
 
