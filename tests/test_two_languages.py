@@ -90,7 +90,7 @@ def test_check_in_chinese_says_every_word_of_its_own_in_chinese(tmp_path: Path) 
     (tmp_path / "l01_regression.py").write_text(
         "import torch\n\ndef mse(pred, target):\n    return ((pred - target) ** 2).sum()\n", encoding="utf-8")
     chinese = grader("check", "mse", "--submission", str(tmp_path), cache=tmp_path / "cache").stdout
-    assert re.search(r"总分：[\d.]+ / 3（1 个函数通过了 0 个）", chinese), chinese
+    assert re.search(r"总分：[\d.]+ / 3（1 个函数中 0 个通过）", chinese), chinese
     for words in ("未通过", "出错的最小输入", "期望：", "实际：", "性质：", "阅读：",
                   "以下检查也未通过，原因多半相同：", "python -m grader check mse --all"):
         assert words in chinese, (words, chinese)
@@ -247,7 +247,7 @@ def test_english_plurals_and_chinese_forms(english: None) -> None:
     assert total_line(one).endswith("(0 of 1 function passed)")
     assert total_line(one * 2).endswith("(0 of 2 functions passed)")
     i18n.set_language("zh")
-    assert total_line(one * 2) == "总分：0 / 6（2 个函数通过了 0 个）"
+    assert total_line(one * 2) == "总分：0 / 6（2 个函数中 0 个通过）"
 
 
 # ---- files and the cache -----------------------------------------------------------------------
