@@ -15,7 +15,7 @@ import torch
 
 from grader import recorded
 from grader.fixtures import Fixture, known_source
-from grader.i18n import _
+from grader.i18n import _, translate
 from grader.verdict import Argument, Counterexample, Expectation, Form, Kind
 
 MAX_ELEMENTS_SHOWN = 12  # in a one-line summary of a value
@@ -130,18 +130,19 @@ def import_lines(imports: set[str]) -> tuple[str, ...]:
     return tuple(sorted(imports, key=lambda line: (line.startswith("from "), line)))
 
 
-def describe(value: Any) -> str:
-    """A one-line summary of a value, in the language being spoken: type, shape and
-    dtype for a tensor."""
+def describe(value: Any, lang: str | None = None) -> str:
+    """A one-line summary of a value, in ``lang`` (default: the language being spoken):
+    type, shape and dtype for a tensor."""
     if type(value) is torch.Tensor:
         if value.numel() <= MAX_ELEMENTS_SHOWN:
-            return _("tensor of shape {shape}, {dtype}: {values}").format(
+            return translate("tensor of shape {shape}, {dtype}: {values}", lang).format(
                 shape=tuple(value.shape), dtype=value.dtype, values=python_literal(value))
-        return _("tensor of shape {shape}, {dtype}").format(shape=tuple(value.shape), dtype=value.dtype)
+        return translate("tensor of shape {shape}, {dtype}", lang).format(shape=tuple(value.shape), dtype=value.dtype)
     if isinstance(value, list | tuple):
-        inner = ", ".join(describe(v) for v in value[:4])
+        inner = ", ".join(describe(v, lang) for v in value[:4])
         more = ", ..." if len(value) > 4 else ""
-        summary = _("list of {count}: [{items}]") if isinstance(value, list) else _("tuple of {count}: [{items}]")
+        summary = (translate("list of {count}: [{items}]", lang) if isinstance(value, list)
+                   else translate("tuple of {count}: [{items}]", lang))
         return summary.format(count=len(value), items=inner + more)
     return repr(value)
 

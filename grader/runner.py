@@ -25,11 +25,15 @@ from grader import course, forkserver
 from grader import layout, replay, source_check
 from grader.checks import BannedCallMade, Check, NotImplementedYet, Student, checks_for, reference
 from grader.feedback import Failure, describe, expectation
-from grader.i18n import _
+from grader.i18n import N_, _
 from grader.sandbox import Worker, WorkerLost, on_one_cpu
 from grader.verdict import FOUND_BY_A_CHECK, MALFORMED, CheckVerdict, ExerciseVerdict, Role, Status
 
 DEFAULT_SEED = 0
+
+# One cause for every check of a function that calls what the handout bans.
+BANNED_MESSAGE = N_("{name} called {call}, which the handout asks you to write yourself. This function "
+                    "scores 0 until it no longer calls it (directly or through another name).")
 
 
 @cache
@@ -180,9 +184,7 @@ def _run_checks(exercise: course.Exercise, checks: list[Check], worker: Worker, 
                               waiting_on=first.name)
         except BannedCallMade as banned:
             return _one_cause(exercise, checks, Status.BANNED,
-                              _("{name} called {call}, which the handout asks you to write yourself. "
-                                "This function scores 0 until it no longer calls it (directly or "
-                                "through another name).").format(name=exercise.name, call=banned.call))
+                              _(BANNED_MESSAGE).format(name=exercise.name, call=banned.call))
         except WorkerLost as lost:
             ended = found[index] = _verdict(
                 check, checks, Status.TIMED_OUT if lost.timed_out else Status.CRASHED,
@@ -224,6 +226,8 @@ def _failed(check: Check, checks: list[Check], failure: Failure, student: Studen
         compared=failure.compared,
         expected=None if failure.expected is None else describe(failure.expected),
         received=None if failure.received is None else describe(failure.received),
+        expected_key=None if failure.expected is None else describe(failure.expected, "en"),
+        received_key=None if failure.received is None else describe(failure.received, "en"),
         details=failure.details, printed=student.last_printed, hint=_(check.hint),
         expectation=expectation(failure),
     )

@@ -118,7 +118,8 @@ class CheckVerdict:
     """The outcome of one check of one exercise.
 
     ``key`` names the check whatever the language: the English title (the catalog's
-    msgid). Grouping, caching, comparing and reproducing use it; ``title``,
+    msgid); ``expected_key`` and ``received_key`` are the values described in English.
+    Grouping, caching, comparing and reproducing use them; ``title``,
     ``statement``, ``hint`` and ``message`` are in the language the check was graded in.
     """
 
@@ -142,10 +143,18 @@ class CheckVerdict:
     waiting_on: str = ""  # WAITING: the exercise to write first
     expectation: Expectation | None = None  # what a reproduction of the failure checks
     key: str = ""  # the English title; the title itself when not given (an English verdict)
+    # The values described in English, whatever the language graded in: what the class
+    # report groups by. The shown ones themselves when not given (an English verdict).
+    expected_key: str | None = None
+    received_key: str | None = None
 
     def __post_init__(self) -> None:
         if not self.key:
             object.__setattr__(self, "key", self.title)
+        if self.expected_key is None:
+            object.__setattr__(self, "expected_key", self.expected)
+        if self.received_key is None:
+            object.__setattr__(self, "received_key", self.received)
 
     @property
     def exercise(self) -> course.Exercise:

@@ -8,14 +8,16 @@ written correct one, accepted with full marks.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from grader import course
+from grader.i18n import _
 from grader.report_text import PASTE_HEADER, check_text
-from grader.runner import grade_exercise
+from grader.runner import BANNED_MESSAGE, grade_exercise
 from grader.verdict import ExerciseVerdict, Status
 
 SOLUTIONS = Path(__file__).resolve().parent.parent / "solutions"
@@ -75,17 +77,18 @@ def test_every_function_has_three_wrong_and_one_correct_mutant() -> None:
     [p for p in MUTANTS if not p.stem.split("__")[1].startswith("ok_")],
     ids=lambda p: f"{p.parent.name}/{p.stem}",
 )
-def test_feedback_of_a_wrong_answer_is_complete(path: Path, tmp_path: Path, english) -> None:
-    """A wrong value comes with the input to paste, expected vs received, and the link
-    (read in English; tests/test_two_languages.py reads the Chinese)."""
+def test_feedback_of_a_wrong_answer_is_complete(path: Path, tmp_path: Path) -> None:
+    """A wrong value comes with the input to paste, expected vs received, and the link,
+    in the language the mutants were graded in (the grader's default)."""
     result = _grade(path, tmp_path)
     if result.status == Status.BANNED:
-        assert "handout asks you to write yourself" in result.message
+        said = re.escape(_(BANNED_MESSAGE)).replace(re.escape("{name}"), re.escape(result.exercise.name))
+        assert re.fullmatch(said.replace(re.escape("{call}"), r"\S.*"), result.message), result.message
         return
     lead = result.lead
     assert lead is not None, result.message
     output = check_text(lead)
     assert result.exercise.url in output, output
     if lead.status == Status.FAILED and lead.counterexample is not None:
-        assert PASTE_HEADER in output and f"{result.exercise.name}(" in output, output
+        assert _(PASTE_HEADER) in output and f"{result.exercise.name}(" in output, output
     assert lead.hint or lead.status != Status.FAILED, output

@@ -56,7 +56,7 @@ def test_progress_on_the_stubs_is_instant_and_says_what_is_next(tmp_path: Path) 
         line = function_line(out, exercise.name)
         assert "not started" in line and f"0/{exercise.points:g}" in line, line
     for module, lecture in course.LECTURES.items():
-        assert lecture.title in out and f"{course.SITE_URL}{module}/" in out
+        assert lecture.title in out and f"{course.SITE_URL}en/{module}/" in out
     assert "Next: mae (not started)" in out
     assert course.BY_NAME["mae"].url in out and "python -m grader hint mae" in out
 
@@ -246,6 +246,6 @@ def test_notebook_html_has_badges_and_a_copyable_counterexample(tmp_path: Path) 
     assert ">FAILED</span>" in page and ">PASSED</span>" in page and ">NOT YET IMPLEMENTED</span>" in page
     block = page.split('<pre class="grader-input"')[1].split("</pre>")[0]
     assert "<code>import torch\n" in block and "mse(pred=pred, target=target)</code>" in block
-    assert "copy" in page and 'href="http://127.0.0.1:8000/l01_regression/#mse"' in page
+    assert "copy" in page and 'href="http://127.0.0.1:8000/en/l01_regression/#mse"' in page
     assert re.search(r"Total: [\d.]+ / 9 +\(1 of 3 functions passed\)", page)
     assert passed.status == PASSED and "grader-input" not in result_html(passed)

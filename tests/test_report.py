@@ -267,7 +267,8 @@ def test_the_page_and_the_files(output: Path, graded) -> None:
     assert "python -m grader report" in graded[1].stderr
 
 
-def test_feedback_says_what_check_says(output: Path) -> None:
+def test_feedback_says_what_check_says(output: Path, english) -> None:
+    """The feedback file says what `check` says (the class below is graded in English)."""
     submission = reading.read_submission("mse__half_mean__0", output / "mse__half_mean__0.json")
     lead = submission.by_exercise["mse"].lead
     markdown = (output / "feedback" / "mse__half_mean__0.md").read_text(encoding="utf-8")

@@ -144,7 +144,7 @@ def test_wrong_then_right_save_and_the_keys(submission: Path, tmp_path: Path) ->
 
         term.child.send("h")
         screen = term.wait_for(r"Hint 1 of 4:")
-        assert "http://127.0.0.1:8000/l01_regression/#mse" in screen
+        assert "http://127.0.0.1:8000/en/l01_regression/#mse" in screen
         term.child.send("h")
         term.wait_for(r"Hint 2 of 4:")
 
@@ -255,13 +255,13 @@ def test_80x24_a_long_failing_input_is_cut_and_the_verdict_stays(submission: Pat
         (submission / "l23_adversarial.py").write_text(wrong.read_text(encoding="utf-8"), encoding="utf-8")
         screen = term.wait_for(r"untargeted_attack: not started → fails")
         lines = screen.splitlines()
-        assert len(lines) == 24
+        assert len(lines) <= 24  # the fit may leave a row free where a long line wraps short
         assert re.search(r"✗ failed · [\d.]+/5 points · \d of \d checks pass", screen)
         assert "failed: matches the reference iterate on a small model" in screen
         assert re.search(r"^    Wrong answer: ", screen, re.M)
         assert re.search(r"^    Expected: ", screen, re.M) and re.search(r"^    Received: ", screen, re.M)
         assert re.search(r"^    Hint: ", screen, re.M)
-        assert "http://127.0.0.1:8000/l23_adversarial/#untargeted_attack" in screen
+        assert "http://127.0.0.1:8000/en/l23_adversarial/#untargeted_attack" in screen
         assert re.search(r"^… \d+ input lines cut: python -m grader check untargeted_attack shows them all$",
                          screen, re.M)
         assert "mlp_classifier(W1=" not in screen and PASTE_HEADER not in screen

@@ -86,7 +86,7 @@ def failure_key(result: ExerciseVerdict) -> Key | None:
         return Key(result.exercise.name, str(result.status), "", "", _canonical(result.message), (), "", "")
     example = lead.counterexample
     arguments = tuple((a.name, _canonical(a.source)) for a in example.arguments) if example else ()
-    expected, received = _canonical(lead.expected), _canonical(lead.received)
+    expected, received = _canonical(lead.expected_key), _canonical(lead.received_key)
     message = "" if expected or received else _canonical(lead.message)
     return Key(result.exercise.name, str(lead.status), check_key(lead), str(lead.kind or ""),
                message, arguments, expected, received)
