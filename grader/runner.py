@@ -173,8 +173,8 @@ def _run_checks(exercise: course.Exercise, checks: list[Check], worker: Worker, 
             if stub.raised_in == exercise.name:
                 return _one_cause(exercise, checks, Status.NOT_WRITTEN,
                                   _("not yet implemented: {name} still raises the stub's "
-                                    "NotImplementedError. Write it; read {reading}.").format(
-                                      name=exercise.name, reading=exercise.reading))
+                                    "NotImplementedError. Write it; read {reading}: {url}").format(
+                                      name=exercise.name, reading=exercise.reading, url=exercise.url))
             first = course.BY_NAME[stub.raised_in]
             return _one_cause(exercise, checks, Status.WAITING,
                               _("{name} calls {first}, which is still a stub: write {first} first "
