@@ -74,6 +74,12 @@ def _catalog(lang: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
 
 
+def load_catalogs() -> None:
+    """Read every language's catalog now (a process that forks workers does it once)."""
+    for lang in LANGUAGES:
+        _catalog(lang)
+
+
 def translate(message: str, lang: str | None = None) -> str:
     """``message`` in ``lang`` (default: the language being spoken)."""
     if not message:

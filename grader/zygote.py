@@ -109,10 +109,9 @@ def main(control_fds: list[int]) -> None:
     from grader import worker  # imports torch's modules and installs the tripwires
 
     torch.set_num_threads(1)  # a forked child of a multi-threaded OpenMP parent deadlocks
-    # Each worker speaks the language its request names: read every catalog once here
-    # (translating one of the worker's sentences), rather than again in each worker.
-    for lang in i18n.LANGUAGES:
-        i18n.translate(worker.UNPRINTABLE, lang)
+    # Each worker speaks the language its request names: read every catalog once here,
+    # rather than again in each worker.
+    i18n.load_catalogs()
     # Torch's objects live as long as the server: a worker's garbage collector need not
     # scan them (nor copy their pages by touching them).
     gc.freeze()
