@@ -57,7 +57,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import inspect
 import re
 import sys
 import textwrap
@@ -132,17 +131,6 @@ def translate(message: str, lang: str) -> str:
     return catalog_translate(message, lang)
 
 
-# grader/course.py names lectures and sections in any language (``title_in(lang)``,
-# ``section_in(lang)``) and gives each section its fixed id (``section_id``); an older
-# course map had one name, a msgid, and no id.
-def lecture_title(lecture, lang: str) -> str:
-    return lecture.title_in(lang) if hasattr(lecture, "title_in") else translate(lecture.title, lang)
-
-
-def section_name(exercise, lang: str) -> str:
-    return exercise.section_in(lang) if hasattr(exercise, "section_in") else translate(exercise.section, lang)
-
-
 def expand_solutions(markdown: str, instructor: bool, lang: str) -> str:
     def replace(match: re.Match) -> str:
         if not instructor:
@@ -184,7 +172,7 @@ def course_map(lang: str) -> str:
         exercises = [e for e in course.EXERCISES if e.module == module]
         links = " · ".join(f"[`{e.name}`]({module}.md#{e.name})" for e in exercises)
         points = sum(e.points for e in exercises)
-        lines.append(f"| [{lecture_title(lecture, lang)}]({module}.md) | {links} | {points:g} |")
+        lines.append(f"| [{lecture.title_in(lang)}]({module}.md) | {links} | {points:g} |")
     count = words["map_count"].format(n=len(course.EXERCISES))
     lines.append(f"| **{words['map_total']}** | {count} | **{course.MAX_SCORE:g}** |")
     return "\n".join(lines)
@@ -205,8 +193,7 @@ def link_exercises_to_sections(markdown: str, module: str, slugify, lang: str) -
     course = load_course()
     anchors = heading_anchors(markdown, slugify)
     for exercise in (e for e in course.EXERCISES if e.module == module):
-        section = section_name(exercise, lang)
-        anchor = getattr(exercise, "section_id", None) or anchors.get(section)
+        section, anchor = exercise.section_in(lang), exercise.section_id
         if anchors.get(section) != anchor:
             raise ValueError(f"{module} ({lang}) has no heading {section!r} {{#{anchor}}} "
                              f"(grader/course.py names it for {exercise.name})")
@@ -275,13 +262,11 @@ def pristine_stubs(lang: str) -> Path:
     if not (ROOT / "solutions").is_dir():
         return RELEASED_STUBS  # the edition is released in one language
     make_stubs = _load(ROOT / "scripts" / "make_stubs.py", "_site_hook_make_stubs")
-    one_language = "languages" in inspect.signature(make_stubs.stub_source).parameters
     folder = GENERATED_STUBS / lang
     folder.mkdir(parents=True, exist_ok=True)
     for solution in sorted((ROOT / "solutions").glob("*.py")):
         text = solution.read_text(encoding="utf-8")
-        stub = (make_stubs.stub_source(text, solution.stem, languages=(lang,)) if one_language
-                else make_stubs.stub_source(text, solution.stem))
+        stub = make_stubs.stub_source(text, solution.stem, languages=(lang,))
         target = folder / solution.name
         if not target.is_file() or target.read_text(encoding="utf-8") != stub:
             target.write_text(stub, encoding="utf-8")
